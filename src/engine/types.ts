@@ -1,0 +1,34 @@
+// The engine's contract. Rule ids are shared with ../shared/taxonomy.md and the corpus: never rename them.
+export const RULE_IDS = [
+  'sure-well-try',
+  'missing-tradeoffs',
+  'unstated-assumptions',
+  'no-next-step',
+  'build-vs-buy',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** One gap found in a message. `start`/`end` are offsets into the ORIGINAL text; `quote` equals text.slice(start, end). */
+export interface Finding {
+  rule: RuleId;
+  start: number;
+  end: number;
+  quote: string;
+  /** 0..1; how sure the rule is. Passive nudges need a high value (see NUDGE_CONFIDENCE). */
+  confidence: number;
+  /** Short, non-accusatory: why this reads as a gap, quoting the trigger. */
+  message: string;
+  /** The senior shape to aim for. */
+  tip: string;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  /** True only when a finding is confident enough to interrupt someone who did not ask. */
+  nudge: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** The message this one replies to, when there is one. */
+  context?: string;
+}

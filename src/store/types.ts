@@ -1,0 +1,50 @@
+// The bot's state, behind one interface with two backends: node:sqlite (embedded default) and Redis (shared by
+// several instances). It never holds message text: only ids, settings, counters and installations.
+import type { RuleId } from '../engine/index.ts';
+
+/** Calendar day in UTC, 'YYYY-MM-DD'. Callers pass it (the clock lives at the edges). */
+export type Day = string;
+
+export interface NudgeLimits {
+  /** At most one nudge per author per channel in this many seconds (default 600). */
+  cooldownSeconds: number;
+  /** At most this many nudges per author per day (default 5). */
+  dailyCap: number;
+}
+
+export interface UserSettings {
+  /** Nudges muted for this user (until `mutedUntil`, epoch ms; undefined = indefinitely). */
+  muted: boolean;
+  mutedUntil?: number;
+}
+
+export interface Store {
+  /** True the first time an id is seen (within ttl); false for a retry or a duplicate. */
+  firstSighting(eventId: string, ttlSeconds?: number): Promise<boolean>;
+
+  /** Takes one nudge from the author's allowance; false when the cooldown or the daily cap says no. */
+  takeNudge(team: string, channel: string, user: string, day: Day, limits: NudgeLimits): Promise<boolean>;
+
+  /** Takes one unit of a named daily quota (e.g. model calls per user); false when `cap` is already used. */
+  takeDaily(key: string, day: Day, cap: number): Promise<boolean>;
+
+  getUserSettings(team: string, user: string, now: number): Promise<UserSettings>;
+  /** until: epoch ms, or null for indefinitely. */
+  muteUser(team: string, user: string, until: number | null): Promise<void>;
+  unmuteUser(team: string, user: string): Promise<void>;
+  channelNudgesOn(team: string, channel: string): Promise<boolean>;
+  setChannelNudges(team: string, channel: string, on: boolean): Promise<void>;
+
+  /** Counts only: which rules fired for this user on this day. */
+  recordFindings(team: string, user: string, rules: readonly RuleId[], day: Day): Promise<void>;
+  /** Sum per rule over the given days (e.g. the last 30). */
+  countFindings(team: string, user: string, days: readonly Day[]): Promise<Record<RuleId, number>>;
+  recordFeedback(team: string, user: string, helpful: boolean, rule: RuleId | undefined, day: Day): Promise<void>;
+
+  /** Removes everything kept for a workspace (uninstall / tokens revoked). */
+  deleteWorkspace(team: string): Promise<void>;
+
+  /** Cheap liveness check of the backend. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
