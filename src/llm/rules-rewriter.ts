@@ -1,0 +1,10 @@
+import { rewrite } from '../engine/index.ts';
+import type { Rewriter } from './types.ts';
+
+/** The rules' rewrite: always available, no keys, no network. */
+export const rulesRewriter: Rewriter = {
+  usesModel: false,
+  async rewrite({ draft, analysis }) {
+    return { text: rewrite(draft, analysis), source: 'rules', assumptions: [] };
+  },
+};
