@@ -1,0 +1,129 @@
+// Sentence helpers shared by the rules: pure string tests over prepared prose (see prepare.ts).
+// Every pattern here is linear (no nested quantifiers) and listed in TEXT_PATTERNS for the ReDoS test;
+// a rule that calls a helper should spread TEXT_PATTERNS into its own `patterns`.
+import type { PreparedText, Sentence } from './prepare.ts';
+
+// Words that open a question even when chat style drops the "?".
+const QUESTION_OPENER =
+  /^(?:so |and |but |ok |okay |hmm+ |hey |also )?(?:why not|why|how about|what about|what if|what's|whats|what|who|which|when|where|how|should (?:we|i)|shall (?:we|i)|could (?:we|you|i)|can (?:we|you|i|someone|anyone)|would (?:it|you|we)|do (?:we|you|i)|does|did|is (?:it|this|that|there|anyone)|are (?:we|you|there)|any (?:reason|chance|idea|objections?)|anyone|has anyone|have (?:we|you))\b/i;
+const QUESTION_MARK = /\?\s*(?:\p{Extended_Pictographic}\s*)*$/u;
+
+// A negator shortly before a trigger, within its clause ("I don't think we should just try").
+const NEGATOR =
+  /\b(?:not|never|no|nor|don't|dont|doesn't|didn't|won't|wouldn't|shouldn't|can't|cannot|isn't|aren't|wasn't|weren't|nobody|nothing|without|instead of|rather than)\b/i;
+// "no" that is not a negation of what follows.
+const NOT_A_NEGATOR = /\bno (?:problem|prob|probs|worries|worry|sweat|biggie|doubt)\b/gi;
+const CLAUSE_BREAK = /[,;:()\-–—]|\b(?:but|and|so|then|though|although)\b/gi;
+
+const FIRST_PERSON = /\b(?:i|i'm|im|i'll|ill|i'd|i've|me|my|we|we'll|we're|we'd|we've|us|our|lemme|let's|lets|gonna|imma)\b/i;
+
+// Reported or quoted words of someone else: "Dana said", "PM says", "according to".
+const REPORTED_SPEECH =
+  /\b(?:said|says|say|saying|told (?:me|us|them|him|her)|tells (?:me|us)|claims?|claimed|according to|asked|asks|wants to know|wrote|mentioned|promised)\b/i;
+
+// Hedges and effort words.
+const HEDGE =
+  /\b(?:hopefully|hope(?:fully)?|maybe|probably|prob|likely|should be|might|may|try|trying|tried|fingers crossed|with luck|best effort|do my best|do our best|somehow)\b/i;
+
+// A range or a loose range: "2-3 days", "2 to 3", "between X and Y", "a month or two", "4-6 days".
+const RANGE =
+  /\b\d+(?:\.\d+)?\s?(?:-|–|to|or)\s?\d+(?:\.\d+)?\b|\bbetween\b[^.;]{1,40}\band\b|\b(?:a|one|an?) (?:day|week|month|sprint|hour|year|couple) or (?:two|three|so)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:or|to) (?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b(?:low|high) end\b|\bat (?:the )?(?:earliest|least)\b[^.;]{0,40}\bat (?:the )?latest\b/i;
+
+// A stated assumption, condition or named risk.
+const ASSUMPTION =
+  /\b(?:assuming|assumes?|assumption|provided (?:that )?|as long as|if|unless|depends on (?:whether|if|how)|depending on|given (?:that|the)|barring|contingent|risk|risky|unknowns?|caveat|worst case|best case|otherwise)\b/i;
+
+// A next step: how to find out, who to ask, when to report back.
+const NEXT_STEP =
+  /\b(?:i'll|ill|i will|we'll|we will|i'm going to|im going to|gonna|going to|let me|lemme|i'd|i would|will)\s+(?:\w+\s+){0,2}?(?:check|dig|look|find out|investigate|ask|ping|reach out|follow up|test|try|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate)\b|\b(?:report back|get back to you|keep you posted|update (?:here|the ticket|you)|next steps?|in the meantime|meanwhile|i've asked|i asked|pinged|reached out|i'll know|will know|should know by|know more)\b/i;
+
+// A named cost or what gets cut: "but it pushes X", "not both", "at the cost of".
+const NAMED_COST =
+  /\b(?:not both|at the (?:cost|expense) of|costs?|trade-?off|downside|pushes|push(?:es)? back|slips?|slip|delays?|would (?:mean|need)|means (?:dropping|cutting|pushing|moving|delaying)|instead of|cut|cutting|drop|dropping|defer|deferring|descope|de-scope|in exchange)\b/i;
+
+export const TEXT_PATTERNS: readonly RegExp[] = [
+  QUESTION_OPENER,
+  QUESTION_MARK,
+  NEGATOR,
+  NOT_A_NEGATOR,
+  CLAUSE_BREAK,
+  FIRST_PERSON,
+  REPORTED_SPEECH,
+  HEDGE,
+  RANGE,
+  ASSUMPTION,
+  NEXT_STEP,
+  NAMED_COST,
+];
+
+/** A question, also a suggestion phrased as one ("why not use ES?") and chat questions without "?". */
+export function isQuestion(sentence: string): boolean {
+  const s = sentence.trim();
+  return QUESTION_MARK.test(s) || QUESTION_OPENER.test(s);
+}
+
+/** The clause of `text` that ends at `index`: from the last comma, dash or conjunction before it. */
+export function clauseBefore(text: string, index: number, maxChars = 80): string {
+  const from = Math.max(0, index - maxChars);
+  const window = text.slice(from, index);
+  let cut = 0;
+  for (const m of window.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  return window.slice(cut);
+}
+
+/** A negator in the same clause shortly before `index` ("I don't think we should just try"). */
+export function isNegatedAt(text: string, index: number): boolean {
+  const clause = clauseBefore(text, index, 50).replace(NOT_A_NEGATOR, ' ');
+  return NEGATOR.test(clause);
+}
+
+/** The writer speaks for themselves or their team. */
+export function isFirstPerson(text: string): boolean {
+  return FIRST_PERSON.test(text);
+}
+
+/** The words before `index` (same sentence) report someone else's speech, or `index` sits inside "double quotes". */
+export function isOthersWords(sentence: string, index: number): boolean {
+  return isInsideQuotes(sentence, index) || REPORTED_SPEECH.test(sentence.slice(0, index));
+}
+
+/** `index` falls between an odd number of double quotes before it (and a closing one after). */
+export function isInsideQuotes(text: string, index: number): boolean {
+  let open = -1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 34) open = open === -1 ? i : -1;
+  return open !== -1 && text.indexOf('"', index) !== -1;
+}
+
+export function hasHedge(text: string): boolean {
+  return HEDGE.test(text);
+}
+
+/** "2-3 days", "between Sunday and Tuesday", "a month or two". A tilde or "about" is not a range. */
+export function hasRange(text: string): boolean {
+  return RANGE.test(text);
+}
+
+/** "assuming ...", "if ...", "provided ...", "depends on whether ...", a named risk. */
+export function hasAssumption(text: string): boolean {
+  return ASSUMPTION.test(text);
+}
+
+/** How the writer will find out or move on: "I'll check the logs", "report back by 3", "I've asked Jana". */
+export function hasNextStep(text: string): boolean {
+  return NEXT_STEP.test(text);
+}
+
+/** A cost or what gets cut: "but it pushes billing by two weeks", "A or B, not both". */
+export function hasNamedCost(text: string): boolean {
+  return NAMED_COST.test(text);
+}
+
+/** The sentence of `doc` that contains prose offset `index` (or the last one before it). */
+export function sentenceAt(doc: PreparedText, index: number): Sentence | undefined {
+  let found: Sentence | undefined;
+  for (const s of doc.sentences) {
+    if (s.start > index) break;
+    found = s;
+  }
+  return found;
+}
