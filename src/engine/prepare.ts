@@ -1,6 +1,7 @@
 // Slack mrkdwn -> prose the rules can read, with a map back to the original offsets.
-// Code, block quotes and URLs are never analysed; mentions and inline code become neutral placeholder words
-// so a sentence keeps its shape ("let's use `redis`" still reads as a choice).
+// Code, block quotes, quoted speech and URLs are never analysed; mentions, inline code, links and quotes become
+// neutral placeholder words so a sentence keeps its shape ("let's use `redis`" still reads as a choice).
+// Everything here is a single left-to-right pass: linear in the input, no pattern that can backtrack badly.
 
 export interface Sentence {
   /** prose offsets */
@@ -23,86 +24,64 @@ export const PLACEHOLDER = { code: 'CODE', link: 'LINK', mention: 'SOMEONE', quo
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
-// Each pattern is linear: no nested quantifiers, bounded alternations (checked by the ReDoS test).
-const FENCE = /```[^]*?(?:```|$)/g;
-const INLINE_CODE = /`[^`\n]+`/g;
-const ANGLE = /<([^<>\n]{1,1000})>/g;
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
-const EMOJI = /:[a-z0-9_+'-]{1,60}:/gi;
-const ENTITY = /&(?:amp|lt|gt|quot|#39);/g;
+// One alternative per markup kind. Each is linear on its own: a bounded or negated class up to a fixed
+// delimiter, so a match attempt stops at the next delimiter (checked by the ReDoS test).
+/** ``` fenced code, also unterminated (runs to the end, as Slack renders it). */
+export const FENCE = /```[^]*?(?:```|$)/;
+export const INLINE_CODE = /`[^`\n]+`/;
+/** A line that starts with ">" or "&gt;" (Slack sends the escaped form). */
+export const QUOTE_LINE = /(?:^|(?<=\n))[ \t]{0,3}(?:>|&gt;)[^\n]*/;
+/** <https://x|label>, <@U123|name>, <#C1|name>, <!here>, <!subteam^S|@team>. */
+export const ANGLE = /<[^<>\n]{1,1000}>/;
+export const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/;
+/** :emoji: and skin tones (:+1::skin-tone-2: is two matches). Not after a digit, so 10:30:45 stays a time. */
+export const EMOJI = /(?<!\d):[a-z0-9_+'-]{1,60}:/;
+export const ENTITY = /&(?:amp|lt|gt|quot|#39);/;
+/** "quoted speech" and “curly quotes” on one line. */
+export const DOUBLE_QUOTED = /"[^"\n]{1,500}"|\u201c[^\u201c\u201d\n]{1,500}\u201d/;
 
-export const PREPARE_PATTERNS: readonly RegExp[] = [FENCE, INLINE_CODE, ANGLE, BARE_URL, EMOJI, ENTITY];
+const KINDS = { fence: FENCE, code: INLINE_CODE, quoteLine: QUOTE_LINE, angle: ANGLE, url: BARE_URL, emoji: EMOJI, entity: ENTITY, quoted: DOUBLE_QUOTED } as const;
+type Kind = keyof typeof KINDS;
 
-type Replacement = { start: number; end: number; text: string; keepInner?: { start: number; end: number } };
+/** All markup in one leftmost-first scan: whatever starts first wins, as when Slack renders it. */
+export const MARKUP = new RegExp(
+  Object.entries(KINDS)
+    .map(([name, re]) => `(?<${name}>${re.source})`)
+    .join('|'),
+  'giu',
+);
+
+export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP];
+
+/** A markup span of the original and what stands for it in the prose. */
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+  /** Part of the original kept as prose (a link's label). */
+  keep?: { start: number; end: number };
+}
 
 export function prepare(original: string): PreparedText {
-  const text = original;
-  const n = text.length;
-  // What each original char becomes: `undefined` keeps it, a replacement covers a whole range.
   const repl: Replacement[] = [];
-  const taken = new Uint8Array(n);
-  const claim = (start: number, end: number): boolean => {
-    for (let i = start; i < end; i++) if (taken[i]) return false;
-    taken.fill(1, start, end);
-    return true;
-  };
-  const add = (r: Replacement) => {
-    if (claim(r.start, r.end)) repl.push(r);
-  };
-
-  for (const m of text.matchAll(FENCE)) add({ start: m.index, end: m.index + m[0].length, text: '\n' });
-  for (const m of text.matchAll(INLINE_CODE)) add({ start: m.index, end: m.index + m[0].length, text: PLACEHOLDER.code });
-
-  // Block quotes: lines that start with ">" or "&gt;" (Slack sends the escaped form).
-  let lineStart = 0;
-  while (lineStart <= n) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = n;
-    const line = text.slice(lineStart, lineEnd);
-    if (/^\s{0,3}(?:>|&gt;)/.test(line)) add({ start: lineStart, end: lineEnd, text: '' });
-    lineStart = lineEnd + 1;
+  let plainFrom = 0;
+  for (const m of original.matchAll(MARKUP)) {
+    const kind = (Object.keys(m.groups!) as Kind[]).find((k) => m.groups![k] !== undefined)!;
+    const r = replacementFor(kind, m[0], m.index);
+    if (!r) continue;
+    findSingleQuoted(original, plainFrom, m.index, repl);
+    repl.push(r);
+    plainFrom = r.end;
   }
-
-  for (const m of text.matchAll(ANGLE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const inner = m[1] ?? '';
-    const bar = inner.indexOf('|');
-    const label = bar >= 0 ? inner.slice(bar + 1) : '';
-    const labelRange = { start: start + 1 + bar + 1, end: end - 1 };
-    if (inner.startsWith('@') || inner.startsWith('!')) {
-      // <@U123>, <@U123|name>, <!here>, <!subteam^S|@team>: a person or group, never analysed as words.
-      add({ start, end, text: PLACEHOLDER.mention });
-    } else if (inner.startsWith('#')) {
-      add({ start, end, text: label ? '#' + label : '#channel' });
-    } else if (label) {
-      add({ start, end, text: '', keepInner: labelRange });
-    } else {
-      add({ start, end, text: PLACEHOLDER.link });
-    }
-  }
-  for (const m of text.matchAll(BARE_URL)) add({ start: m.index, end: m.index + m[0].length, text: PLACEHOLDER.link });
-  for (const m of text.matchAll(EMOJI)) add({ start: m.index, end: m.index + m[0].length, text: ' ' });
-  for (const m of text.matchAll(ENTITY)) add({ start: m.index, end: m.index + m[0].length, text: ENTITIES[m[0]] ?? ' ' });
-
-  repl.sort((a, b) => a.start - b.start);
+  findSingleQuoted(original, plainFrom, original.length, repl);
 
   // Build prose with two parallel maps: the original span each prose char stands for.
   const out: string[] = [];
   const mapStart: number[] = [];
   const mapEnd: number[] = [];
-  const push = (s: string, oStart: number, oEnd: number) => {
-    for (const ch of s) {
-      for (let k = 0; k < ch.length; k++) {
-        out.push(ch[k]!);
-        mapStart.push(oStart);
-        mapEnd.push(oEnd);
-      }
-    }
-  };
   const pushPlain = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      out.push(normalizeChar(text[i]!));
+      out.push(normalizeChar(original[i]!));
       mapStart.push(i);
       mapEnd.push(i + 1);
     }
@@ -110,18 +89,22 @@ export function prepare(original: string): PreparedText {
   let pos = 0;
   for (const r of repl) {
     pushPlain(pos, r.start);
-    if (r.keepInner) {
-      pushPlain(r.keepInner.start, r.keepInner.end);
+    if (r.keep) {
+      pushPlain(r.keep.start, r.keep.end);
     } else if (r.text) {
-      // Pad placeholders with spaces so they never glue onto neighbouring words.
-      push(r.text.length > 1 ? ' ' + r.text + ' ' : r.text, r.start, r.end);
+      // Pad words with spaces so they never glue onto neighbouring words.
+      const s = r.text.length > 1 ? ` ${r.text} ` : r.text;
+      for (let k = 0; k < s.length; k++) {
+        out.push(s[k]!);
+        mapStart.push(r.start);
+        mapEnd.push(r.end);
+      }
     }
     pos = r.end;
   }
-  pushPlain(pos, n);
-
-  // Strip *bold*, _italic_, ~strike~ markers: replace with spaces (same length, offsets stay simple).
-  let prose = out.join('').replace(/(^|[\s(])[*_~]+(?=\S)|(?<=\S)[*_~]+(?=$|[\s.,!?;:)])/g, (m) => m.replace(/[*_~]/g, ' '));
+  pushPlain(pos, original.length);
+  stripEmphasis(out);
+  const prose = out.join('');
 
   const toOriginal = (start: number, end: number) => {
     if (mapStart.length === 0) return { start: 0, end: 0 };
@@ -131,6 +114,112 @@ export function prepare(original: string): PreparedText {
   };
 
   return { original, prose, sentences: splitSentences(prose), toOriginal };
+}
+
+function replacementFor(kind: Kind, match: string, start: number): Replacement | undefined {
+  const end = start + match.length;
+  switch (kind) {
+    case 'fence':
+      return { start, end, text: '\n' };
+    case 'code':
+      return { start, end, text: PLACEHOLDER.code };
+    case 'quoteLine':
+      return { start, end, text: '' };
+    case 'url':
+      return { start, end, text: PLACEHOLDER.link };
+    case 'emoji':
+      return { start, end, text: ' ' };
+    case 'entity':
+      return { start, end, text: ENTITIES[match] ?? ' ' };
+    case 'quoted':
+      // A single quoted word is emphasis ("simple"), not someone's speech: leave it as prose.
+      return /\s/.test(match) ? { start, end, text: PLACEHOLDER.quote } : undefined;
+    case 'angle': {
+      const inner = match.slice(1, -1);
+      const bar = inner.indexOf('|');
+      const label = bar >= 0 ? inner.slice(bar + 1) : '';
+      const keep = { start: start + 2 + bar, end: end - 1 };
+      // <!date^...|Feb 18> shows its fallback text: a date the writer gave.
+      if (inner.startsWith('!date^') && label) return { start, end, text: '', keep };
+      if (inner.startsWith('@') || inner.startsWith('!')) return { start, end, text: PLACEHOLDER.mention };
+      if (inner.startsWith('#')) return { start, end, text: label ? `#${label}` : '#channel' };
+      // A label that reads as words stays prose ("see <https://x|the design doc>"); a label that is a URL does not.
+      if (label.trim() && /\s/.test(label.trim())) return { start, end, text: '', keep };
+      if (label.trim() && !/[./:]/.test(label)) return { start, end, text: '', keep };
+      return { start, end, text: PLACEHOLDER.link };
+    }
+  }
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
+const OPEN_SINGLE = new Set(["'", '\u2018']);
+const CLOSE_SINGLE = new Set(["'", '\u2019']);
+
+/**
+ * 'single-quoted speech' in plain text [from, to). An apostrophe inside a word (we'll, users') is never an
+ * opener or a closer, so contractions stay prose. Each character is visited once.
+ */
+function findSingleQuoted(text: string, from: number, to: number, repl: Replacement[]): void {
+  let i = from;
+  while (i < to) {
+    const ch = text[i]!;
+    if (!OPEN_SINGLE.has(ch) || isWordChar(text[i - 1]) || isSpace(text[i + 1])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let closer = -1;
+    let hasSpace = false;
+    const limit = Math.min(to, i + 500);
+    for (; j < limit && text[j] !== '\n'; j++) {
+      if (CLOSE_SINGLE.has(text[j]!) && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) {
+        closer = j;
+        break;
+      }
+      if (text[j] === ' ') hasSpace = true;
+    }
+    if (closer >= 0 && hasSpace) {
+      repl.push({ start: i, end: closer + 1, text: PLACEHOLDER.quote });
+      i = closer + 1;
+    } else {
+      // Nothing opened here closes before j; resuming at j keeps the scan linear.
+      i = closer >= 0 ? closer + 1 : Math.max(j, i + 1);
+    }
+  }
+}
+
+const EMPHASIS = new Set(['*', '_', '~']);
+const BEFORE_OPENER = /[\s([{"']/;
+const AFTER_CLOSER = /[\s.,!?;:)\]}"']/;
+
+/**
+ * *bold*, _italic_, ~strike~: blank paired markers in place (same length, so offsets stay put).
+ * Unpaired ones stay: "~4 days" keeps its tilde, snake_case keeps its underscores.
+ */
+function stripEmphasis(chars: string[]): void {
+  const pending = new Map<string, { start: number; end: number }>();
+  for (let i = 0; i < chars.length; ) {
+    const c = chars[i]!;
+    if (c === '\n') pending.clear();
+    if (!EMPHASIS.has(c)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && chars[j] === c) j++;
+    const before = chars[i - 1];
+    const after = chars[j];
+    const open = pending.get(c);
+    if (open && !isSpace(before) && (after === undefined || AFTER_CLOSER.test(after))) {
+      chars.fill(' ', open.start, open.end);
+      chars.fill(' ', i, j);
+      pending.delete(c);
+    } else if ((before === undefined || BEFORE_OPENER.test(before)) && !isSpace(after)) {
+      pending.set(c, { start: i, end: j });
+    }
+    i = j;
+  }
 }
 
 function normalizeChar(ch: string): string {
