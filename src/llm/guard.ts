@@ -1,0 +1,66 @@
+// The model's output is untrusted text that the author may paste into a channel: it must not be able to ping
+// people, smuggle links or hidden characters, or add facts the author never wrote. Pure functions.
+// Every pattern is linear (bounded classes, no nested quantifiers).
+
+// Format characters (zero-width, bidi embeddings/overrides/isolates, BOM, soft hyphen, tag characters) and
+// control characters other than newline and tab.
+const INVISIBLE = /[\p{Cf}\p{Co}\u2028\u2029]|[^\P{Cc}\n\t]/gu;
+// Slack's special mentions: <!channel>, <!here|here>, <!everyone>, <!subteam^S123|@team>, <!date^...>.
+const SPECIAL = /<![^<>\n]{0,200}>/g;
+const BROADCAST = /^!(?:channel|here|everyone)\b/i;
+// User and channel references: <@U123>, <@W123|name>, <#C123|general>.
+const REFERENCE = /<[@#][^<>\n]{0,200}>/g;
+// Typed broadcasts, also with full-width or small at-signs, that Slack may turn into a ping on paste.
+const TYPED_BROADCAST = /[@\uFF20\uFE6B](?:channel|here|everyone)\b/giu;
+// Slack-formatted links <https://x|label> / <mailto:a@b> and bare URLs.
+const SLACK_LINK = /<((?:https?|mailto|ftp|tel|slack):[^<>|\n]{1,2000})(?:\|([^<>\n]{0,500}))?>/gi;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]{1,2000}/gi;
+
+const NUMBER = /\d+(?:[.,:]\d+)*/g;
+// Durations and dates in words, which would be as invented as digits.
+const WORD_DURATION =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several|half an?)\s(?:minutes?|hours?|days?|weeks?|months?|sprints?|quarters?|years?)\b/gi;
+const WORD_DATE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|tomorrow|tonight|yesterday|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint)|(?:next|this) (?:week|month|quarter|sprint|year))\b/gi;
+
+export const GUARD_PATTERNS: readonly RegExp[] = [
+  INVISIBLE, SPECIAL, BROADCAST, REFERENCE, TYPED_BROADCAST, SLACK_LINK, BARE_URL, NUMBER, WORD_DURATION, WORD_DATE,
+];
+
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
+ * Removes what the model may not add: broadcast pings (always, even when the draft had one), mentions and
+ * links that are not in `sources` (the draft and its context), and invisible characters.
+ */
+export function sanitize(text: string, sources: readonly string[]): string {
+  const allowed = sources.map(stripInvisible).join('\n');
+  const kept = (token: string) => allowed.includes(token);
+  return stripInvisible(text)
+    .replace(SPECIAL, (token) => (!BROADCAST.test(token.slice(1)) && kept(token) ? token : ''))
+    .replace(REFERENCE, (token) => (kept(token) ? token : ''))
+    .replace(TYPED_BROADCAST, '')
+    .replace(SLACK_LINK, (token, url: string, label?: string) => (kept(url) ? token : (label ?? '')))
+    .replace(BARE_URL, (url) => (kept(url) ? url : ''))
+    .replace(TYPED_BROADCAST, '') // again: a removed link label or mention could have joined one up
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +([,.;:!?])/g, '$1')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim();
+}
+
+/** Numbers, durations and dates in `text` that none of `sources` mentions: facts the model made up. */
+export function inventedFacts(text: string, sources: readonly string[]): string[] {
+  const source = sources.join('\n').toLowerCase();
+  const sourceNumbers = new Set(source.match(NUMBER) ?? []);
+  const invented = new Set<string>();
+  for (const n of text.match(NUMBER) ?? []) if (!sourceNumbers.has(n)) invented.add(n);
+  for (const pattern of [WORD_DURATION, WORD_DATE]) {
+    for (const m of text.toLowerCase().match(pattern) ?? []) if (!source.includes(m)) invented.add(m);
+  }
+  return [...invented];
+}
