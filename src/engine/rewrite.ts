@@ -1,6 +1,132 @@
-import type { Analysis } from './types.ts';
+// The rules' rewrite: the writer's message, with each flagged sentence reworked into the senior shape.
+// Content, names, numbers, code and links stay; facts we cannot know become visible [placeholders].
+import { analyze } from './analyze.ts';
+import { prepare } from './prepare.ts';
+import type { Analysis, RuleId } from './types.ts';
 
-/** PLACEHOLDER: a senior-style rewrite of the whole message (built by the engine issue). */
-export function rewrite(text: string, analysis: Analysis): string {
-  return analysis.findings.length === 0 ? text : text;
+/**
+ * The phrasing the rewrite adds, per rule. The rules must treat these as the senior shape (exempt), so the rules'
+ * authors can test against these constants: `inline` continues the flagged sentence, `after` follows it.
+ */
+export const REWRITE_PHRASES = {
+  'sure-well-try': { inline: " if [what gets cut] moves out; otherwise it's [range]", after: 'Which matters more?' },
+  'unstated-assumptions': { inline: ', assuming [main assumption]', after: "It could run to [upper bound] if [risk]; I'll firm it up by [date]." },
+  'missing-tradeoffs': {
+    inline: ' - it gives us [benefit] but costs [cost]; the alternative is [alternative]',
+    after: "I'd pick it and revisit if [condition].",
+  },
+  'no-next-step': { inline: " - I'd find out by [how] and report back by [when]", after: '' },
+  'build-vs-buy': { inline: ', but does this need to exist?', after: 'Could [an existing tool or service] do it, or is there a simpler fix?' },
+} as const satisfies Record<RuleId, { inline: string; after: string }>;
+
+/** Whole-sentence templates, used when a reworked sentence still reads as the gap. */
+export const FALLBACK_SENTENCES: Record<RuleId, string> = {
+  'sure-well-try': 'We can do [A] or [B] by [date], not both; which matters more?',
+  'unstated-assumptions': "My estimate is [range], assuming [main assumption]; I'll firm it up by [date].",
+  'missing-tradeoffs': "[option] gives us [benefit] but costs [cost]; the alternative is [alternative]. I'd pick it and revisit if [condition].",
+  'no-next-step': "I don't know yet; I'd find out by [how] and report back by [when].",
+  'build-vs-buy': 'Does this need to exist? Could [an existing tool or service] do it, or is there a simpler fix?',
+};
+
+// Effort words swapped for plain commitments before the cost clause is added ("we'll try to" -> "we can").
+const LEADING_ACK = /^(?:(?:sure|ok|okay|yes|yeah|yep|yup|of course|no problem|no worries|np|absolutely|definitely|totally|will do|haha|lol)\b[\s,!.:-]*)+/i;
+const EFFORT_REWORDS: readonly [RegExp, string][] = [
+  [/\b(we|i)(?:'ll|\u2019ll| will) (?:try (?:to|and)|do (?:our|my) best to|aim to|attempt to)\s/gi, '$1 can '],
+  [/\b(we|i)(?:'ll|\u2019ll| will) (?:make it work|figure it out|manage)\b/gi, '$1 can do it'],
+  [/\blet me see what i can do\b|\bi(?:'ll|\u2019ll| will) see what i can do\b/gi, 'I can look at it'],
+  [/\bwe(?:'ll|\u2019ll| will) see what we can do\b/gi, 'we can look at it'],
+  [/\bsqueeze ([^,.;!?\n]{1,60}?) in\b/gi, 'do $1'],
+  [/\bsqueeze\b/gi, 'fit'],
+  [/\b(?:hopefully|fingers crossed|with any luck|if all goes well)\b,?\s?/gi, ''],
+  [/\bshould be (?:doable|fine|possible|ok|okay)\b/gi, 'is doable'],
+  [/\bon it\b/gi, 'I can take it'],
+];
+// Padding is not an assumption: "three weeks, just to be safe" names no risk.
+const PADDING = /,?\s?\b(?:just )?(?:to be (?:safe|sure)|in case|for safety)\b/gi;
+// Broadcast pings from the draft become plain words; the bot never pings a channel.
+const BROADCAST = /<!(here|channel|everyone)(?:\|[^<>\n]{0,100})?>|<!subteam\^[^<>|\n]{1,100}(?:\|@?([^<>\n]{1,100}))?>|(?<![\w@])@(here|channel|everyone)\b/gi;
+// What sits after a sentence's words: final punctuation and emoji, kept at the very end.
+const TAIL = /(?:\s*(?::[a-z0-9_+'-]{1,60}:|\p{Extended_Pictographic}|[\u200d\ufe0f.!]))+\s*$/iu;
+const NUMBER = /\d+(?:[.,:]\d+)*/g;
+
+export const REWRITE_PATTERNS: readonly RegExp[] = [LEADING_ACK, ...EFFORT_REWORDS.map(([re]) => re), PADDING, BROADCAST, TAIL, NUMBER];
+
+/** Numbers in a text (the rewrite must keep every one of the draft's). */
+export function numbersIn(text: string): string[] {
+  return text.match(NUMBER) ?? [];
 }
+
+export function rewrite(text: string, analysis: Analysis): string {
+  if (analysis.findings.length === 0) return unBroadcast(text);
+  const first = reworkSentences(text, groupBySentence(text, analysis), rework);
+  const stillFlagged = analyze(first);
+  if (stillFlagged.findings.length === 0) return unBroadcast(first);
+  // A reworked sentence still reads as the gap: say it with the template, keeping the sentence's numbers.
+  return unBroadcast(reworkSentences(first, groupBySentence(first, stillFlagged), fallback));
+}
+
+/** Original-text spans of the sentences that hold findings, with the rules found in each. */
+function groupBySentence(text: string, analysis: Analysis): { start: number; end: number; rules: RuleId[] }[] {
+  const doc = prepare(text);
+  const spans = doc.sentences.map((s) => ({ ...doc.toOriginal(s.start, s.end), rules: [] as RuleId[] }));
+  const extra: { start: number; end: number; rules: RuleId[] }[] = [];
+  for (const f of analysis.findings) {
+    const holder = spans.find((s) => s.start <= f.start && f.start < s.end);
+    if (holder) {
+      if (!holder.rules.includes(f.rule)) holder.rules.push(f.rule);
+    } else extra.push({ start: f.start, end: f.end, rules: [f.rule] });
+  }
+  return [...spans.filter((s) => s.rules.length), ...extra].sort((a, b) => a.start - b.start);
+}
+
+function reworkSentences(
+  text: string,
+  groups: { start: number; end: number; rules: RuleId[] }[],
+  make: (sentence: string, rules: RuleId[]) => string,
+): string {
+  let out = '';
+  let pos = 0;
+  for (const g of groups) {
+    if (g.start < pos) continue; // overlapping spans: the first one already reworked this text
+    out += text.slice(pos, g.start) + make(text.slice(g.start, g.end), g.rules);
+    pos = g.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Keep the writer's sentence, drop its effort and padding words, and add each rule's senior clause. */
+function rework(sentence: string, rules: RuleId[]): string {
+  const tail = TAIL.exec(sentence)?.[0] ?? '';
+  let body = sentence.slice(0, sentence.length - tail.length).trim();
+  if (rules.includes('sure-well-try')) {
+    body = body.replace(LEADING_ACK, '');
+    for (const [re, to] of EFFORT_REWORDS) body = body.replace(re, to);
+    body = body.replace(/\s{2,}/g, ' ').trim();
+    if (wordCount(body) < 3) body = `We can do this ${body}`.trim();
+  }
+  if (rules.includes('unstated-assumptions')) body = body.replace(PADDING, '').trim();
+  // build-vs-buy goes last: its clause turns the sentence into the question.
+  const ordered = [...rules].sort((a, b) => Number(a === 'build-vs-buy') - Number(b === 'build-vs-buy'));
+  const inline = ordered.map((r) => REWRITE_PHRASES[r].inline).join('');
+  const after = ordered.map((r) => REWRITE_PHRASES[r].after).filter(Boolean);
+  const end = /[?]$/.test(inline) ? '' : '.';
+  const emoji = tail.replace(/[.!]/g, '').trim();
+  return [capitalize(body) + inline + end, ...after, emoji].filter(Boolean).join(' ');
+}
+
+function fallback(sentence: string, rules: RuleId[]): string {
+  const kept = numbersIn(sentence);
+  const note = kept.length ? ` (from the draft: ${kept.join(', ')})` : '';
+  return rules.map((r) => FALLBACK_SENTENCES[r]).join(' ') + note;
+}
+
+function unBroadcast(text: string): string {
+  return text.replace(BROADCAST, (_m, special?: string, team?: string, typed?: string) => {
+    if (team) return team;
+    const who = (special ?? typed ?? '').toLowerCase();
+    return who === 'here' ? 'everyone here' : who === 'channel' ? 'everyone in the channel' : who ? 'everyone' : 'the team';
+  });
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
