@@ -1,11 +1,226 @@
-import type { Rule } from '../rule.ts';
+// build-vs-buy: proposing to build something custom (or reporting having built it) without asking whether it
+// needs to exist or whether an existing tool, service or simpler fix would do.
+import type { PreparedText } from '../prepare.ts';
+import type { RawFinding, Rule } from '../rule.ts';
+import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
 
-// PLACEHOLDER: replaced by the real rule.
+// ---- Phrase data -------------------------------------------------------------------------------------------
+
+/** Verbs of making something. Paired with "our own", "custom", "in-house", "ourselves". */
+const BUILD_VERBS = [
+  'roll', 'rolls', 'rolling', 'rolled',
+  'write', 'writes', 'writing', 'wrote', 'written',
+  'build', 'builds', 'building', 'built',
+  'make', 'makes', 'making', 'made',
+  'implement', 'implements', 'implementing', 'implemented',
+  'develop', 'develops', 'developing', 'developed',
+  'create', 'creates', 'creating', 'created',
+  'code', 'coding', 'coded',
+  'ship', 'ships', 'shipping', 'shipped',
+  'add', 'adds', 'adding', 'added',
+  'run', 'runs', 'running',
+  'host', 'hosting',
+  'replace', 'replaces', 'replacing', 'replaced',
+  'spin up', 'spun up', 'hack together', 'hacked together', 'hacking together', 'put together',
+  'whip up', 'whipped up', 'cook up', 'cooked up', 'knock out', 'prototype', 'prototyping', 'prototyped',
+  'working on', 'work on', 'worked on',
+];
+
+/** "made", "run" and "ship" are too loose to pair with "custom" ("the make backend covers the custom cases"). */
+const LOOSE_VERBS = new Set(['make', 'makes', 'making', 'made', 'run', 'runs', 'running', 'ship', 'ships', 'shipping', 'shipped']);
+
+/** Verbs that on their own mean "make a new thing" (unlike "add" or "run"), for artefact nouns without "custom". */
+const MAKE_VERBS = [
+  'roll', 'rolling', 'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing',
+  'implemented', 'develop', 'developing', 'developed', 'create', 'creating', 'created', 'hack together',
+  'hacked together', 'whip up', 'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping',
+];
+
+/** Words that say "made by us" next to a thing. */
+const HOMEMADE = [
+  'custom', 'custom-built', 'bespoke', 'homemade', 'home-made', 'homegrown', 'home-grown', 'in-house', 'hand-rolled',
+  'handrolled', 'hand-written', 'handwritten', 'internal',
+];
+
+/** Words after the verb phrase that say "by us". */
+const OURSELVES = ['ourselves', 'myself', 'in-house', 'in house', 'from scratch', 'by hand'];
+
+/** Things that usually exist as a product, a library or a service: building one deserves "does this need to exist?". */
+const ARTEFACTS = [
+  'tool', 'tooling', 'framework', 'library', 'lib', 'sdk', 'parser', 'renderer', 'engine', 'scheduler', 'queue',
+  'cache', 'caching layer', 'orm', 'load balancer', 'rate limiter', 'rate-limiter', 'proxy', 'cms', 'auth',
+  'authentication', 'sso', 'login system', 'session system', 'feature flag', 'feature-flag', 'feature flags',
+  'feature flagging', 'event bus', 'message bus', 'message broker', 'broker', 'logger', 'logging library',
+  'log shipper', 'platform', 'analytics', 'monitoring', 'alerting', 'metrics pipeline', 'build system', 'bundler',
+  'test runner', 'templating engine', 'template engine', 'search engine', 'database', 'key-value store', 'datastore',
+  'orchestrator', 'workflow engine', 'job runner', 'task runner', 'crm', 'wiki', 'ticketing system', 'chat',
+  'push notification service', 'notification service', 'email service', 'date picker', 'date-picker', 'datepicker',
+  'component library', 'design system', 'ui kit', 'state management', 'http client', 'markdown parser',
+  'translation management system', 'i18n system', 'cron', 'service mesh', 'api gateway', 'gateway', 'vpn',
+  'password manager', 'secrets manager', 'payment system', 'billing system', 'search', 'crypto', 'encryption',
+  'oauth', 'jwt', 'i18n', 'queue system', 'pub/sub', 'pubsub',
+];
+
+/** Small ordinary code that "custom" often qualifies and that is not a product decision. */
+const ORDINARY_CODE = [
+  'hook', 'hooks', 'component', 'components', 'error', 'errors', 'exception', 'exceptions', 'type', 'types', 'field',
+  'fields', 'column', 'event', 'events', 'prop', 'props', 'style', 'styles', 'css', 'header', 'headers', 'message',
+  'messages', 'matcher', 'domain', 'query', 'queries', 'script', 'scripts', 'test', 'tests', 'fixture', 'fixtures',
+  'attribute', 'setting', 'settings', 'emoji', 'view', 'page', 'icon', 'color', 'theme', 'option', 'flag',
+  'metric', 'metrics', 'dashboard', 'alert', 'rule', 'lint rule', 'eslint rule', 'migration', 'endpoint', 'button',
+];
+
+/** Things that say the build was weighed against existing options (concretely) or is a thin layer over one. */
+const WEIGHED = [
+  'looked at', 'we looked', 'i looked', 'considered', 'compared', 'evaluated', 'benchmarked', 'ruled out', 'skipped',
+  "doesn't support", "didn't support", "don't support", 'does not support', 'did not support', "can't do", "couldn't do",
+  "doesn't handle", "didn't handle", "can't handle", "doesn't do", "didn't do", "doesn't cover", "didn't cover",
+  "doesn't allow", "didn't allow", 'too heavy', 'too bloated', 'wrapper around', 'wrapper over', 'thin wrapper',
+  'adapter around', 'on top of', 'using the stdlib', 'standard library', 'stdlib', 'built-in', 'builtin',
+  'off-the-shelf', 'off the shelf', 'existing tool', 'existing library', 'existing service', 'need to exist',
+  'needs to exist', 'reinvent', 'not worth', "isn't worth", 'overkill', 'options', 'alternatives', 'versus', ' vs ',
+  'vs.',
+];
+
+/** Verdicts against building that follow the build phrase ("writing our own scheduler isn't worth it"). */
+const VERDICT_AGAINST = [
+  "isn't worth", 'is not worth', 'not worth it', 'is overkill', 'would be overkill', 'makes no sense',
+  'bad idea', 'is a trap', 'is a mistake',
+];
+
+/** Pronouns that stand for a thing named earlier ("I'll build one"). */
+const PRONOUN_OBJECT = ['one', 'it', 'this', 'that', 'them'];
+
+// ---- Patterns (compiled once) ------------------------------------------------------------------------------
+
+const alt = (words: readonly string[]) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+
+// Up to N words between two parts of a phrase; words and spaces are disjoint classes, so this stays linear.
+const WORD = `[\\w'&+/,-]+`;
+const GAP = (n: number) => `(?:\\s+${WORD}){0,${n}}?\\s+`;
+
+/** "write our own X", "rolling my own", "shipped our own feature flag system". */
+const OWN = new RegExp(`\\b(?:${alt(BUILD_VERBS)})${GAP(3)}(?:our|my|their|your)\\s+(?:very\\s+)?own\\b(?:\\s+[\\w'&+/-]+){0,4}`, 'gi');
+/** "a custom caching layer", "an in-house translation system": made-by-us word then the thing. */
+const HOMEMADE_THING = new RegExp(`\\b(?:${alt(BUILD_VERBS.filter((v) => !LOOSE_VERBS.has(v)))})${GAP(5)}(?:${alt(HOMEMADE)})\\s+([\\w'&+/-]+)(?:\\s+[\\w'&+/-]+){0,3}`, 'gi');
+/** "implementing retry logic ourselves", "build this in-house". */
+const BY_US = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b(?:\\s+[\\w'&+/-]+){0,7}?\\s+(?:${alt(OURSELVES)})\\b`, 'gi');
+/** "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb then a known artefact. */
+const MAKE_ARTEFACT = new RegExp(
+  `\\b(?:${alt(MAKE_VERBS)})\\s+(?:a|an|the|our|my|some)(?:\\s+(?:new|small|tiny|little|simple|quick|basic|lightweight|minimal|proper|whole|full|real|custom|dedicated|generic|mini|own|internal)){0,3}\\s+(?:[\\w'&+/-]+\\s+)?(?:${alt(ARTEFACTS)})s?\\b`,
+  'gi',
+);
+/** "what we need is an internal tool ..." followed by "I'll build one". */
+const NAMED_HOMEMADE = new RegExp(`\\b(?:${alt(HOMEMADE)}|(?:our|my)\\s+own)\\s+(?:[\\w'&+/-]+\\s+)?(?:${alt(ARTEFACTS)})s?\\b`, 'i');
+const BUILD_PRONOUN = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\s+(?:${alt(PRONOUN_OBJECT)})\\b`, 'gi');
+/** "would be so cool to build", "how hard can it be to write my own X". */
+const WISHFUL_BUILD = /\b(?:would|will|could|it'd|itd)\s+be\s+(?:so\s+|really\s+|super\s+|pretty\s+)?(?:cool|fun|nice|neat|awesome|great|easy|interesting)\s+to\s+(?:build|write|make|roll|implement|code|hack)\b/gi;
+const HOW_HARD = /\bhow\s+hard\s+(?:can|could)\s+it\s+(?:be|really\s+be)\s+to\s+(?:build|write|make|roll|implement|code)\b(?:\s+[\w'&+/-]+){0,4}/gi;
+const WEIGHED_RE = new RegExp(`(?:${alt(WEIGHED)})`, 'i');
+const VERDICT_AGAINST_RE = new RegExp(`(?:${alt(VERDICT_AGAINST)})`, 'i');
+const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})$`, 'i');
+/** "I don't think we need ...": the whole sentence argues against. */
+const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s+(?:think|believe|need|want)\b|\bno\s+need\b/i;
+/** "on my own" means "alone", not "my own thing". */
+const ON_MY_OWN = /\bon\s+(?:my|our|your|their)\s+(?:very\s+)?own\b/i;
+/** A question that opens with the verb itself ("roll my own analytics?") is the writer musing, not asking others. */
+const VERB_FIRST = new RegExp(`^(?:(?:so|ok|okay|hmm+|honestly|maybe)[,\\s]+)?(?:${alt(BUILD_VERBS)})\\b`, 'i');
+/** "what we really need is ...": a statement that starts like a question. */
+const PSEUDO_CLEFT = /^(?:so\s+|and\s+)?what\s+(?:we|i|you|they)\b/i;
+
+const PATTERNS: readonly RegExp[] = [
+  OWN, HOMEMADE_THING, BY_US, MAKE_ARTEFACT, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE,
+  VERDICT_AGAINST_RE, ORDINARY_CODE_RE, NEGATED_OPINION, ON_MY_OWN, VERB_FIRST, PSEUDO_CLEFT,
+];
+
+// ---- Logic -------------------------------------------------------------------------------------------------
+
+export interface BuildHit {
+  /** sentence-relative offsets */
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+function statementQuestion(sentence: string): boolean {
+  return isQuestion(sentence) && !(PSEUDO_CLEFT.test(sentence) && !sentence.trimEnd().endsWith('?'));
+}
+
+/** Build proposals in one sentence (sentence-relative spans), before message-level exemptions. Shared with missing-tradeoffs. */
+export function findBuilds(sentence: string, previous: string | undefined, context: string | undefined): BuildHit[] {
+  const hits: BuildHit[] = [];
+  const question = statementQuestion(sentence);
+  const keep = (start: number, end: number, confidence: number) => {
+    if (isNegatedAt(sentence, start) || isOthersWords(sentence, start)) return;
+    if (NEGATED_OPINION.test(sentence.slice(0, start))) return;
+    if (VERDICT_AGAINST_RE.test(sentence.slice(end, end + 60))) return;
+    hits.push({ start, end, confidence });
+  };
+
+  for (const m of sentence.matchAll(HOW_HARD)) keep(m.index, m.index + m[0].length, 0.9);
+  // Musing questions that open with the verb ("roll our own X?") still propose the build; real questions don't fire.
+  if (question && !VERB_FIRST.test(sentence)) return hits;
+  const doubt = question ? 0.2 : 0;
+
+  for (const m of sentence.matchAll(OWN)) {
+    if (ON_MY_OWN.test(m[0])) continue;
+    keep(m.index, m.index + m[0].length, 0.9 - doubt);
+  }
+  for (const m of sentence.matchAll(HOMEMADE_THING)) {
+    if (ORDINARY_CODE_RE.test(m[1] ?? '')) continue;
+    keep(m.index, m.index + m[0].length, 0.85 - doubt);
+  }
+  for (const m of sentence.matchAll(BY_US)) keep(m.index, m.index + m[0].length, 0.85 - doubt);
+  for (const m of sentence.matchAll(MAKE_ARTEFACT)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+  for (const m of sentence.matchAll(WISHFUL_BUILD)) {
+    const antecedent = `${previous ?? ''} ${context ?? ''}`;
+    keep(m.index, m.index + m[0].length, NAMED_HOMEMADE.test(antecedent) || NAMED_HOMEMADE.test(sentence) ? 0.85 : 0.7);
+  }
+  // "I'll build one": only when the thing it stands for was an in-house artefact just before (or in the message replied to).
+  const antecedent = `${previous ?? ''} ${context ?? ''}`;
+  if (NAMED_HOMEMADE.test(antecedent)) {
+    for (const m of sentence.matchAll(BUILD_PRONOUN)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+  }
+  return hits;
+}
+
+/** Whether the message names concretely what it weighed, or is a thin layer over an existing tool. */
+export function buildWasWeighed(prose: string): boolean {
+  return WEIGHED_RE.test(prose);
+}
+
 export const buildVsBuy: Rule = {
   id: 'build-vs-buy',
-  patterns: [],
-  examples: { flag: [], pass: [] },
-  message: (quote) => `"${quote}"`,
-  tip: '',
-  detect: () => [],
+  patterns: [...PATTERNS, ...TEXT_PATTERNS],
+  examples: {
+    flag: [
+      { text: "I'm going to write our own OAuth server for the partner API." },
+      { text: "let's build a custom metrics pipeline, it'll be way more flexible" },
+      { text: 'hacked together a homegrown job runner over the weekend, PR soon' },
+      { text: "we'll implement the PDF export engine ourselves" },
+      { text: 'so cool, would be fun to build ourselves', context: 'What if we had our own status page service?' },
+    ],
+    pass: [
+      { text: 'We looked at Unleash and LaunchDarkly, but neither runs on-prem, so I wrote a small flag table.' },
+      { text: 'Before we build our own queue: could SQS do this?' },
+      { text: "I'll add a retry button to the upload form." },
+      { text: "I don't think we should roll our own crypto." },
+      { text: 'I finished the report on my own this morning.' },
+    ],
+  },
+  message: (quote) => `"${quote}" proposes building something ourselves without saying whether it needs to exist or what existing option was weighed.`,
+  tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
+  detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
+    if (buildWasWeighed(doc.prose)) return [];
+    const out: RawFinding[] = [];
+    let previous: string | undefined;
+    for (const s of doc.sentences) {
+      for (const h of findBuilds(s.text, previous, context?.prose)) {
+        out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
+      }
+      previous = s.text;
+    }
+    return out;
+  },
 };

@@ -1,11 +1,226 @@
-import type { Rule } from '../rule.ts';
+// missing-tradeoffs: recommends or decides on a single option with no cost, downside or alternative.
+// A proposal to build something ourselves belongs to build-vs-buy instead (never both for the same words).
+import type { PreparedText } from '../prepare.ts';
+import type { RawFinding, Rule } from '../rule.ts';
+import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
+import { findBuilds } from './build-vs-buy.ts';
 
-// PLACEHOLDER: replaced by the real rule.
+// ---- Phrase data -------------------------------------------------------------------------------------------
+
+/** Verbs of choosing or changing technology, each with the word that introduces the new option. */
+const CHOICE_VERBS_WITH_OBJECT = [
+  'use', 'using', 'uses', 'adopt', 'adopting', 'adopts', 'go with', 'going with', 'goes with', 'opt for', 'go for',
+  'settle on', 'standardize on', 'standardise on', 'standardizing on', 'standardising on', 'bet on', 'pick', 'choose',
+  'introduce', 'introducing', 'introduces', 'turn on', 'enable',
+];
+/** Verbs of moving from one thing to another: need a "to/with/in/for" part to count ("move X to Y"). */
+const CHANGE_VERBS = [
+  'switch', 'switching', 'switches', 'swap', 'swapping', 'swaps', 'move', 'moving', 'moves', 'migrate', 'migrating',
+  'migrates', 'port', 'porting', 'ports', 'convert', 'converting', 'converts', 'rewrite', 'rewriting', 'rewrites',
+  'rebuild', 'rebuilding', 'rebuilds', 'replace', 'replacing', 'replaces', 'change', 'changing', 'changes',
+  'transition', 'transitioning', 'shard', 'sharding', 'put', 'putting', 'drop', 'dropping', 'ditch', 'ditching',
+  'rip out', 'ripping out', 'get rid of', 'retire', 'retiring', 'be rebuilt', 'be rewritten', 'be moved', 'be migrated',
+  'be ported', 'be replaced', 'be converted',
+];
+const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by', 'behind', 'in front of', 'and use', 'and go', 'in favor of', 'in favour of', 'and move'];
+
+/** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
+const DECISION_FRAMES = [
+  "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta', 'we want to',
+  "we'd better", "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
+  'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend', 'i vote', 'i say',
+  'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
+  'we should just', 'just', 'should', 'must',
+];
+/** Whole phrases that announce a verdict on their own. */
+const VERDICTS = [
+  'it has been decided', "it's been decided", 'it was decided', 'we have decided', "we've decided", 'we decided',
+  'decision is', 'decision:', 'the fix is obvious', 'the answer is obvious', 'the obvious fix is', 'the obvious choice is',
+  'my vote is', 'my vote goes to', 'i vote for', "i'm voting for", 'needs a rewrite in', 'needs to be rewritten in',
+];
+const VERDICT_NOUNS = ['the fix', 'the answer', 'the solution', 'the way to go', 'the way forward', 'the right call', 'the right choice', 'the obvious choice', 'the obvious fix', 'the move'];
+
+/** Objects and targets of logistics, not of a technical choice ("let's move standup to 3", "use this thread"). */
+const LOGISTICS = [
+  'meeting', 'standup', 'stand-up', 'call', 'sync', 'retro', 'demo', '1:1', 'time', 'slot', 'date', 'day', 'deadline',
+  'ticket', 'card', 'issue', 'thread', 'channel', 'dm', 'dms', 'conversation', 'discussion', 'chat', 'doc', 'pr',
+  'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
+  'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page',
+  'someone',
+];
+/** Generic objects that are not a specific option ("we should use a proper tool"). */
+const GENERIC_OBJECTS = [
+  'it', 'this', 'that', 'them', 'these', 'those', 'something', 'anything', 'one', 'whatever', 'a proper tool',
+  'a better tool', 'a tool', 'the right tool', 'a proper', 'a better', 'the right', 'common sense', 'your judgment',
+  'your judgement', 'caution', 'the same', 'the existing', 'the current', 'what we have',
+];
+
+/** Words that name a cost, a downside, an alternative weighed, or when to revisit: the senior shape, so no finding. */
+const TRADEOFF_WORDS = [
+  'downside', 'downsides', 'tradeoff', 'tradeoffs', 'trade-off', 'trade-offs', 'trade off', 'cost', 'costs', 'costly',
+  'cons', 'pros', 'drawback', 'drawbacks', 'the catch', 'at the expense of', 'we lose', "we'd lose", 'we would lose',
+  'lose', 'losing', 'would mean', 'it means', 'that means', 'which means', 'means running', 'means maintaining',
+  'means we', 'vs', 'versus', 'alternative', 'alternatives', 'alternatively', 'other option', 'options', 'either',
+  'or we could', 'revisit', 'reconsider', 're-evaluate', 'switch back', 'unless', 'lock-in', 'locks us', 'ties us',
+  'learning curve', 'overhead', 'compared', 'considered', 'weighed', 'looked at', 'benchmarked', 'on the other hand',
+  'otherwise', 'risk', 'risks', 'risky', 'dealbreaker', 'deal-breaker', 'not both', 'i disagree', 'we can always',
+  'we can add it', 'if that changes', 'down the line', 'but it', 'but that', "but we'd", 'but we would',
+  'but needs', 'but requires',
+];
+
+/** Code-review remarks: a choice about a line of code, not a system ("use `Promise.all` here"). */
+const CODE_REVIEW = /\b(?:here|in this (?:function|file|loop|method|class|test|line|spot|case|component))\b|^nit\b/i;
+
+// ---- Patterns (compiled once) ------------------------------------------------------------------------------
+
+const alt = (words: readonly string[]) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const WORD = `[\\w'&+./#-]+`;
+
+/** choice verb + up to 5 words of object: group 1 is the verb, group 2 the object. */
+const CHOICE = new RegExp(`\\b(${alt(CHOICE_VERBS_WITH_OBJECT)})\\s+(${WORD}(?:\\s+${WORD}){0,5})`, 'gi');
+/** change verb + object + link + target: "move the cron jobs to Temporal". Group 1 verb, 2 object, 3 target. */
+const CHANGE = new RegExp(
+  `\\b(${alt(CHANGE_VERBS)})\\b((?:\\s+${WORD}){0,6}?)\\s+(?:${alt(CHANGE_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`,
+  'gi',
+);
+/** "this ticket moves us over", "we should just switch now": a change with the target said elsewhere. */
+const BARE_CHANGE = /\b(?:switch|switches|switching|migrate|migrates|migrating|move|moves|moving|port|ports)\s+(?:us\s+|everything\s+|everyone\s+|it\s+all\s+)?(?:over|across)\b|\b(?:switch|migrate)(?=\s+(?:now|today|asap|right\s+away|already|soon)\b|\s*[.!]|\s*$)/gi;
+/** "unocss fits my goals better", "X is a better fit": a preference stated by its benefits only. */
+const BETTER_FIT = /\b(?:fits|suits|matches)\s+(?:my|our|the|your)\s+(?:\w+\s+)?(?:goals|needs|use\s+case|use-case|requirements|workflow|stack)\s+better\b|\bis\s+(?:a|the)\s+(?:much\s+|way\s+)?better\s+fit\b/gi;
+/** "needs a Go rewrite", "a rewrite in Rust". */
+const NOUN_REWRITE = new RegExp(`\\b(?:needs|need|deserves|time for)\\s+(?:a|an)\\s+(?:${WORD}\\s+)?(?:rewrite|migration|port)\\b`, 'gi');
+const VERDICT = new RegExp(`(?:^|\\b)(?:${alt(VERDICTS)})(?:\\s+${WORD}){0,6}`, 'gi');
+/** "X is the fix for the backlog", "Kafka is the way to go". */
+const IS_VERDICT = new RegExp(`\\b(?:is|are|'s)\\s+(?:clearly\\s+|obviously\\s+|definitely\\s+|just\\s+)?(?:${alt(VERDICT_NOUNS)})\\b`, 'gi');
+/** The decision frame right before the verb (checked on the text before the match). */
+const FRAME_BEFORE = new RegExp(
+  `(?:^|\\b)(?:${alt(DECISION_FRAMES)})(?:\\s+(?:just|also|probably|definitely|really|finally|now|all|simply|totally|seriously|entirely|actually|fully|start|start\\s+to|go\\s+ahead\\s+and|be|eventually|first|honestly)){0,3}\\s*$`,
+  'i',
+);
+/** The verb opens its clause: an imperative ("swap rollup for esbuild") or a heading-style gerund ("moving CI to X"). */
+const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
+/** "this PR converts ...", "this ticket moves us over": a change description in the third person. */
+const CHANGE_DESCRIPTION = /\b(?:this|the)\s+(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story)?\s*$/i;
+const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b`, 'i');
+const GENERIC_RE = new RegExp(`^(?:${alt(GENERIC_OBJECTS)})\\b`, 'i');
+const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'i');
+/** Past-tense reports are status, not proposals ("switched the deploy to the new cli and now it's broken"). */
+const PAST_FRAME = /\b(?:we|i|they|he|she|already|just)\s+(?:have\s+|had\s+|'ve\s+)?$/i;
+/** "-1 on moving CI", "against switching": the writer argues against the choice. */
+const AGAINST = /(?:-1|👎|\bagainst|\bnot a fan of|\bno to)\s+(?:\w+\s+){0,2}$/i;
+/** "A or B?" in the message replied to: a pick from it with no reasons is a bare choice. */
+const CONTEXT_CHOICE = /([\w.+#-]+)\s+(?:or|oder|ou|o|vs\.?|versus)\s+([\w.+#-]+)/i;
+/** A short reply that picks an option: "Kafka.", "Wir nehmen Kafka. Punkt.", "going with B". */
+const PICK_VERBS = /^(?:(?:i'd|i would|let's|lets|we)\s+)?(?:go\s+with|pick|take|use|nehmen|wir\s+nehmen|nehmen\s+wir|on\s+prend|prenons)?\b/i;
+
+const PATTERNS: readonly RegExp[] = [
+  CHOICE, CHANGE, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, PICK_VERBS, CODE_REVIEW,
+];
+
+// ---- Logic -------------------------------------------------------------------------------------------------
+
+interface Hit {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** How the verb at `index` is framed: a decision (confidence) or not one (0). */
+function framing(sentence: string, index: number): number {
+  const before = sentence.slice(Math.max(0, index - 60), index);
+  if (AGAINST.test(before)) return 0;
+  if (FRAME_BEFORE.test(before)) return 0.85;
+  if (CHANGE_DESCRIPTION.test(before)) return 0.8;
+  if (CLAUSE_START.test(before)) return 0.8;
+  return 0;
+}
+
+function choicesIn(sentence: string): Hit[] {
+  const hits: Hit[] = [];
+  const consider = (index: number, length: number, object: string, base: number, target = object) => {
+    if (base === 0 || isNegatedAt(sentence, index) || isOthersWords(sentence, index)) return;
+    if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim())) return;
+    hits.push({ start: index, end: index + length, confidence: base });
+  };
+  for (const m of sentence.matchAll(CHOICE)) {
+    const object = m[2] ?? '';
+    if (/^us/i.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
+    consider(m.index, m[0].length, object, framing(sentence, m.index));
+  }
+  for (const m of sentence.matchAll(CHANGE)) {
+    const before = sentence.slice(Math.max(0, m.index - 30), m.index);
+    if (PAST_FRAME.test(before) && !FRAME_BEFORE.test(before)) continue;
+    // Logistics show in the object or the first words of the target ("move standup to 3", "move it to next week").
+    const target = m[3] ?? '';
+    const object = `${m[2] ?? ''} ${target.split(/\s+/).slice(0, 2).join(' ')}`;
+    consider(m.index, m[0].length, object, framing(sentence, m.index), target);
+  }
+  for (const m of sentence.matchAll(BARE_CHANGE)) consider(m.index, m[0].length, '', framing(sentence, m.index));
+  for (const m of sentence.matchAll(BETTER_FIT)) consider(m.index, m[0].length, '', 0.7);
+  for (const m of sentence.matchAll(NOUN_REWRITE)) consider(m.index, m[0].length, '', 0.8);
+  for (const m of sentence.matchAll(VERDICT)) consider(m.index, m[0].length, '', 0.85);
+  for (const m of sentence.matchAll(IS_VERDICT)) {
+    // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.
+    const start = Math.max(0, sentence.lastIndexOf(',', m.index) + 1);
+    consider(start, m.index + m[0].length - start, '', 0.8);
+  }
+  return hits;
+}
+
+/** A very short reply that picks one side of an "A or B?" from the message replied to. */
+function pickFromContext(doc: PreparedText, context: PreparedText | undefined): Hit | undefined {
+  if (!context || !context.prose.includes('?')) return undefined;
+  const options = CONTEXT_CHOICE.exec(context.prose);
+  if (!options) return undefined;
+  const first = doc.sentences[0];
+  if (!first || doc.sentences.length > 3 || first.text.split(/\s+/).length > 5 || isQuestion(first.text)) return undefined;
+  const words = first.text.toLowerCase();
+  const picked = [options[1], options[2]].find((o) => o && o.length > 1 && new RegExp(`\\b${o.replace(/[^\w]/g, '')}\\b`, 'i').test(words));
+  if (!picked || !PICK_VERBS.test(first.text)) return undefined;
+  return { start: first.start, end: first.end, confidence: 0.8 };
+}
+
 export const missingTradeoffs: Rule = {
   id: 'missing-tradeoffs',
-  patterns: [],
-  examples: { flag: [], pass: [] },
-  message: (quote) => `"${quote}"`,
-  tip: '',
-  detect: () => [],
+  patterns: [...PATTERNS, ...TEXT_PATTERNS],
+  examples: {
+    flag: [
+      { text: "let's go with DynamoDB for the sessions table" },
+      { text: 'honestly we should just move the whole monolith to k8s.' },
+      { text: 'Switching the billing jobs from Sidekiq to Temporal, it scales better.' },
+      { text: 'imo we need to migrate the mobile app to React Native' },
+    ],
+    pass: [
+      { text: 'should we go with DynamoDB for the sessions table?' },
+      { text: "I'd go with SQS: zero ops, but no replay, so we'd revisit if analytics needs it." },
+      { text: "let's move standup to 10 tomorrow" },
+      { text: "I don't think we should switch to Bazel right now." },
+      { text: 'use `Array.from` here, it reads better' },
+    ],
+  },
+  message: (quote) => `"${quote}" picks one option without naming what it costs or what else was weighed.`,
+  tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
+  detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
+    if (TRADEOFF_RE.test(doc.prose)) return [];
+    const out: RawFinding[] = [];
+    let previous: string | undefined;
+    for (const s of doc.sentences) {
+      const text = s.text;
+      if (!isQuestion(text)) {
+        // A build proposal is build-vs-buy's finding: skip choices that overlap it.
+        const builds = findBuilds(text, previous, context?.prose);
+        for (const h of choicesIn(text)) {
+          if (builds.some((b) => b.start < h.end && h.start < b.end)) continue;
+          out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
+        }
+      }
+      previous = text;
+    }
+    const picked = pickFromContext(doc, context);
+    if (picked && !TRADEOFF_RE.test(doc.prose)) out.push(picked);
+    return out;
+  },
 };
