@@ -1,0 +1,147 @@
+// The coach from a terminal: the same engine the Slack app uses, for people (human / --json) and for evaluation
+// (--jsonl, a stable line-per-message contract: nothing but result lines on stdout).
+import { createInterface } from 'node:readline';
+import { parseArgs, styleText } from 'node:util';
+import { z } from 'zod';
+import { analyze, type Finding } from '../engine/index.ts';
+import { rulesRewriter } from '../llm/rules-rewriter.ts';
+import type { Rewriter } from '../llm/types.ts';
+
+const USAGE = `Usage: npm run coach -- [options] ["draft"]
+
+Coaches a draft Slack message: what reads as a gap (quoted), why, the senior shape, and a rewrite.
+With no draft, reads the draft from stdin.
+
+Options:
+  -c, --context "..."  the message the draft replies to ("sure!" to a coffee invite is fine; to a deadline it is not)
+      --json           print one JSON object {findings, nudge, rewrite}
+      --jsonl          batch: read JSON lines {"id","text","context"?} on stdin, write one line
+                       {"id","findings","nudge","rewrite"} per input, in order (a bad line gets {"id","error"})
+  -h, --help           show this help
+
+Exit codes: 0 done, 1 some --jsonl lines were invalid, 2 bad usage or empty draft.
+`;
+
+export interface CoachResult {
+  findings: Finding[];
+  nudge: boolean;
+  rewrite: string;
+}
+
+/** The one place a draft becomes findings plus a rewrite; the rewriter is the seam a model can plug into. */
+export async function coach(draft: string, context: string | undefined, rewriter: Rewriter = rulesRewriter): Promise<CoachResult> {
+  const analysis = analyze(draft, context ? { context } : {});
+  const rewritten = await rewriter.rewrite({ draft, ...(context ? { context } : {}), analysis });
+  return { findings: analysis.findings, nudge: analysis.nudge, rewrite: rewritten.text };
+}
+
+const BatchLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  text: z.string(),
+  context: z.string().nullish(),
+});
+
+/** Streams JSON lines in, one result line out per input line, in order. Returns how many lines were bad. */
+export async function runBatch(input: NodeJS.ReadableStream, write: (line: string) => Promise<void>, rewriter?: Rewriter): Promise<number> {
+  let bad = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      bad++;
+      await write(JSON.stringify({ id: null, error: 'not valid JSON' }));
+      continue;
+    }
+    const parsed = BatchLine.safeParse(raw);
+    if (!parsed.success) {
+      bad++;
+      const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as { id: unknown }).id : null;
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      await write(JSON.stringify({ id: typeof id === 'string' || typeof id === 'number' ? id : null, error: `${where}${issue?.message ?? 'invalid line'}` }));
+      continue;
+    }
+    const { id, text, context } = parsed.data;
+    const result = await coach(text, context ?? undefined, rewriter);
+    await write(JSON.stringify({ id, ...result }));
+  }
+  return bad;
+}
+
+function formatHuman(draft: string, result: CoachResult): string {
+  const bold = (s: string) => styleText('bold', s);
+  const dim = (s: string) => styleText('dim', s);
+  if (result.findings.length === 0) return `${styleText('green', 'Reads clearly:')} nothing to coach.\n`;
+  const lines = [bold(`${result.findings.length} thing${result.findings.length > 1 ? 's' : ''} to tighten`) + dim(result.nudge ? '' : ' (quiet: not sure enough to nudge unasked)'), ''];
+  result.findings.forEach((f, i) => {
+    lines.push(`${i + 1}. ${styleText('yellow', `"${f.quote}"`)} ${dim(`[${f.rule}]`)}`);
+    lines.push(`   ${f.message}`);
+    lines.push(`   ${styleText('cyan', 'Try:')} ${f.tip}`);
+    lines.push('');
+  });
+  if (result.rewrite !== draft) lines.push(bold('Rewrite:'), result.rewrite, '');
+  return lines.join('\n');
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Writes a line and waits when stdout is full, so a large batch streams instead of piling up in memory. */
+function writeLine(line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(line + '\n', (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        context: { type: 'string', short: 'c' },
+        json: { type: 'boolean' },
+        jsonl: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.jsonl) {
+    if (positionals.length || values.json || values.context !== undefined) {
+      process.stderr.write('--jsonl reads everything from stdin: no draft, --json or --context with it.\n');
+      return 2;
+    }
+    const bad = await runBatch(process.stdin, writeLine);
+    return bad ? 1 : 0;
+  }
+  if (!positionals.length && process.stdin.isTTY) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const draft = positionals.length ? positionals.join(' ') : (await readAll(process.stdin)).replace(/\r?\n$/, '');
+  if (!draft.trim()) {
+    process.stderr.write('The draft is empty: pass it as an argument or on stdin.\n');
+    return 2;
+  }
+  const result = await coach(draft, values.context);
+  process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatHuman(draft, result));
+  return 0;
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}
