@@ -18,6 +18,11 @@ export interface UserSettings {
   mutedUntil?: number;
 }
 
+export interface FeedbackCounts {
+  helpful: number;
+  notHelpful: number;
+}
+
 export interface Store {
   /** True the first time an id is seen (within ttl); false for a retry or a duplicate. */
   firstSighting(eventId: string, ttlSeconds?: number): Promise<boolean>;
@@ -25,7 +30,10 @@ export interface Store {
   /** Takes one nudge from the author's allowance; false when the cooldown or the daily cap says no. */
   takeNudge(team: string, channel: string, user: string, day: Day, limits: NudgeLimits): Promise<boolean>;
 
-  /** Takes one unit of a named daily quota (e.g. model calls per user); false when `cap` is already used. */
+  /**
+   * Takes one unit of a named daily quota (e.g. model calls per user); false when `cap` is already used.
+   * Start the key with the team id (e.g. `${team}:llm:${user}`, `${team}:llm`) so deleteWorkspace removes it.
+   */
   takeDaily(key: string, day: Day, cap: number): Promise<boolean>;
 
   getUserSettings(team: string, user: string, now: number): Promise<UserSettings>;
@@ -40,6 +48,8 @@ export interface Store {
   /** Sum per rule over the given days (e.g. the last 30). */
   countFindings(team: string, user: string, days: readonly Day[]): Promise<Record<RuleId, number>>;
   recordFeedback(team: string, user: string, helpful: boolean, rule: RuleId | undefined, day: Day): Promise<void>;
+  /** Workspace-wide feedback totals over the given days (feedback is kept per workspace, not per person). */
+  countFeedback(team: string, days: readonly Day[]): Promise<FeedbackCounts>;
 
   /** Removes everything kept for a workspace (uninstall / tokens revoked). */
   deleteWorkspace(team: string): Promise<void>;

@@ -1,0 +1,125 @@
+// The embedded backend: one key-value table in a node:sqlite file (WAL), or in memory for tests.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Counter, KeyValue } from './key-value.ts';
+
+export const SQLITE_FILE = 'tradeoff-coach.sqlite';
+/** Expired rows are invisible at once; they are deleted in bulk every this many writes. */
+const PURGE_EVERY_WRITES = 500;
+
+/** `dataDir` (created if missing) holds the database file; ':memory:' keeps everything in memory. */
+export function openSqlite(dataDir: string, now: () => number = Date.now): KeyValue {
+  if (dataDir === ':memory:') return new SqliteKeyValue(new DatabaseSync(dataDir), now);
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteKeyValue(new DatabaseSync(join(dataDir, SQLITE_FILE)), now);
+}
+
+class SqliteKeyValue implements KeyValue {
+  readonly #db: DatabaseSync;
+  readonly #now: () => number;
+  #writes = 0;
+  readonly #statements;
+
+  constructor(db: DatabaseSync, now: () => number) {
+    this.#db = db;
+    this.#now = now;
+    db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA busy_timeout = 1000;
+      CREATE TABLE IF NOT EXISTS kv (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        expires_at INTEGER -- epoch ms; NULL = until deleted
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS kv_expires_at ON kv (expires_at) WHERE expires_at IS NOT NULL;
+    `);
+    const live = '(expires_at IS NULL OR expires_at > :now)';
+    this.#statements = {
+      get: db.prepare(`SELECT value FROM kv WHERE key = :key AND ${live}`),
+      set: db.prepare('INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (:key, :value, :expiresAt)'),
+      // A counter whose time is up starts again from 1 with a fresh expiry.
+      increment: db.prepare(`
+        INSERT INTO kv (key, value, expires_at) VALUES (:key, '1', :expiresAt)
+        ON CONFLICT (key) DO UPDATE SET
+          value = CASE WHEN ${live} THEN CAST(CAST(value AS INTEGER) + 1 AS TEXT) ELSE '1' END,
+          expires_at = CASE WHEN ${live} AND :keepExpiry THEN expires_at ELSE :expiresAt END`),
+      delete: db.prepare('DELETE FROM kv WHERE key = :key'),
+      deletePrefix: db.prepare('DELETE FROM kv WHERE substr(key, 1, length(:prefix)) = :prefix'),
+      purge: db.prepare('DELETE FROM kv WHERE expires_at <= :now'),
+    };
+  }
+
+  async takeAll(counters: readonly Counter[]): Promise<boolean> {
+    return this.#transaction(() => {
+      const now = this.#now();
+      if (counters.some(({ key, cap }) => this.#count(key, now) >= cap)) return false;
+      for (const { key, ttlMs } of counters) {
+        // A taken counter keeps the expiry of its first take (a cooldown or a day does not stretch).
+        this.#statements.increment.run({ key, now, expiresAt: now + ttlMs, keepExpiry: 1 });
+      }
+      return true;
+    });
+  }
+
+  async increment(keys: readonly string[], ttlMs: number): Promise<void> {
+    this.#transaction(() => {
+      const now = this.#now();
+      for (const key of keys) this.#statements.increment.run({ key, now, expiresAt: now + ttlMs, keepExpiry: 0 });
+    });
+  }
+
+  async counts(keys: readonly string[]): Promise<number[]> {
+    const now = this.#now();
+    return keys.map((key) => this.#count(key, now));
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const row = this.#statements.get.get({ key, now: this.#now() }) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  async set(key: string, value: string, expiresAt?: number): Promise<void> {
+    this.#statements.set.run({ key, value, expiresAt: expiresAt ?? null });
+    this.#wrote();
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#statements.delete.run({ key });
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    this.#statements.deletePrefix.run({ prefix });
+  }
+
+  async ping(): Promise<boolean> {
+    return this.#db.isOpen;
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #count(key: string, now: number): number {
+    const row = this.#statements.get.get({ key, now }) as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
+  }
+
+  /** BEGIN IMMEDIATE takes the write lock up front, so a second process on the same file cannot interleave. */
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      this.#wrote();
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  #wrote(): void {
+    if (++this.#writes % PURGE_EVERY_WRITES === 0) this.#statements.purge.run({ now: this.#now() });
+  }
+}
