@@ -157,16 +157,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     nudges: { cooldownSeconds: e.NUDGE_COOLDOWN_SECONDS, dailyCap: e.NUDGE_DAILY_CAP },
-    llm: {
-      apiKey: e.OPENAI_API_KEY,
-      baseUrl: e.OPENAI_BASE_URL,
-      model: e.OPENAI_MODEL,
-      timeoutMs: e.LLM_TIMEOUT_MS,
-      userDailyCap: e.LLM_USER_DAILY_CAP,
-      teamDailyCap: e.LLM_TEAM_DAILY_CAP,
-      verifyNudges: e.LLM_VERIFY_NUDGES,
-    },
+    llm: llmSettings(e),
   };
+}
+
+const llmSchema = envSchema.pick({
+  OPENAI_API_KEY: true,
+  OPENAI_BASE_URL: true,
+  OPENAI_MODEL: true,
+  LLM_TIMEOUT_MS: true,
+  LLM_USER_DAILY_CAP: true,
+  LLM_TEAM_DAILY_CAP: true,
+  LLM_VERIFY_NUDGES: true,
+});
+
+function llmSettings(e: z.infer<typeof llmSchema>): Config['llm'] {
+  return {
+    apiKey: e.OPENAI_API_KEY,
+    baseUrl: e.OPENAI_BASE_URL,
+    model: e.OPENAI_MODEL,
+    timeoutMs: e.LLM_TIMEOUT_MS,
+    userDailyCap: e.LLM_USER_DAILY_CAP,
+    teamDailyCap: e.LLM_TEAM_DAILY_CAP,
+    verifyNudges: e.LLM_VERIFY_NUDGES,
+  };
+}
+
+/** Only the model settings, for tools that need no Slack credentials (the CLI's --ai). Throws ConfigError too. */
+export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): Config['llm'] {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = llmSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => problem(String(issue.path[0]), issue.message)));
+  return llmSettings(parsed.data);
 }
 
 /** For the entry point only: loads ./.env (if present) into process.env without dotenv's console tips. */
