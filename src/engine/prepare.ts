@@ -62,11 +62,14 @@ interface Replacement {
   keep?: { start: number; end: number };
 }
 
+const KIND_NAMES = Object.keys(KINDS) as Kind[];
+const UTF16 = new TextDecoder('utf-16le');
+
 export function prepare(original: string): PreparedText {
   const repl: Replacement[] = [];
   let plainFrom = 0;
   for (const m of original.matchAll(MARKUP)) {
-    const kind = (Object.keys(m.groups!) as Kind[]).find((k) => m.groups![k] !== undefined)!;
+    const kind = KIND_NAMES.find((k) => m.groups![k] !== undefined)!;
     const r = replacementFor(kind, m[0], m.index);
     if (!r) continue;
     findSingleQuoted(original, plainFrom, m.index, repl);
@@ -75,15 +78,19 @@ export function prepare(original: string): PreparedText {
   }
   findSingleQuoted(original, plainFrom, original.length, repl);
 
-  // Build prose with two parallel maps: the original span each prose char stands for.
-  const out: string[] = [];
-  const mapStart: number[] = [];
-  const mapEnd: number[] = [];
+  // Build prose as UTF-16 code units with two parallel maps: the original span each prose unit stands for.
+  // A replacement at most doubles its span ("`a`" -> " CODE "), so 2n + 8 units always fit.
+  const cap = original.length * 2 + 8;
+  const units = new Uint16Array(cap);
+  const mapStart = new Int32Array(cap);
+  const mapEnd = new Int32Array(cap);
+  let len = 0;
   const pushPlain = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      out.push(normalizeChar(original[i]!));
-      mapStart.push(i);
-      mapEnd.push(i + 1);
+      units[len] = normalizeUnit(original.charCodeAt(i));
+      mapStart[len] = i;
+      mapEnd[len] = i + 1;
+      len++;
     }
   };
   let pos = 0;
@@ -95,21 +102,22 @@ export function prepare(original: string): PreparedText {
       // Pad words with spaces so they never glue onto neighbouring words.
       const s = r.text.length > 1 ? ` ${r.text} ` : r.text;
       for (let k = 0; k < s.length; k++) {
-        out.push(s[k]!);
-        mapStart.push(r.start);
-        mapEnd.push(r.end);
+        units[len] = s.charCodeAt(k);
+        mapStart[len] = r.start;
+        mapEnd[len] = r.end;
+        len++;
       }
     }
     pos = r.end;
   }
   pushPlain(pos, original.length);
-  stripEmphasis(out);
-  const prose = out.join('');
+  stripEmphasis(units, len);
+  const prose = UTF16.decode(units.subarray(0, len));
 
   const toOriginal = (start: number, end: number) => {
-    if (mapStart.length === 0) return { start: 0, end: 0 };
-    const s = Math.min(Math.max(start, 0), mapStart.length - 1);
-    const e = Math.min(Math.max(end, s + 1), mapEnd.length);
+    if (len === 0) return { start: 0, end: 0 };
+    const s = Math.min(Math.max(start, 0), len - 1);
+    const e = Math.min(Math.max(end, s + 1), len);
     return { start: mapStart[s]!, end: mapEnd[e - 1]! };
   };
 
@@ -189,52 +197,60 @@ function findSingleQuoted(text: string, from: number, to: number, repl: Replacem
   }
 }
 
-const EMPHASIS = new Set(['*', '_', '~']);
-const BEFORE_OPENER = /[\s([{"']/;
-const AFTER_CLOSER = /[\s.,!?;:)\]}"']/;
+const STAR = 42;
+const UNDERSCORE = 95;
+const TILDE = 126;
+const NEWLINE = 10;
+const SPACE = 32;
+const isSpaceUnit = (u: number | undefined) => u === undefined || u === SPACE || (u >= 9 && u <= 13) || u === 0xa0;
+/** ( [ { " ' and whitespace may precede an opening marker. */
+const BEFORE_OPENER = new Set([40, 91, 123, 34, 39]);
+/** . , ! ? ; : ) ] } " ' and whitespace may follow a closing marker. */
+const AFTER_CLOSER = new Set([46, 44, 33, 63, 59, 58, 41, 93, 125, 34, 39]);
 
 /**
  * *bold*, _italic_, ~strike~: blank paired markers in place (same length, so offsets stay put).
- * Unpaired ones stay: "~4 days" keeps its tilde, snake_case keeps its underscores.
+ * Unpaired ones stay: "~4 days" keeps its tilde, snake_case keeps its underscores. One pass.
  */
-function stripEmphasis(chars: string[]): void {
-  const pending = new Map<string, { start: number; end: number }>();
-  for (let i = 0; i < chars.length; ) {
-    const c = chars[i]!;
-    if (c === '\n') pending.clear();
-    if (!EMPHASIS.has(c)) {
+function stripEmphasis(units: Uint16Array, len: number): void {
+  const pending = new Map<number, { start: number; end: number }>();
+  for (let i = 0; i < len; ) {
+    const c = units[i]!;
+    if (c === NEWLINE) pending.clear();
+    if (c !== STAR && c !== UNDERSCORE && c !== TILDE) {
       i++;
       continue;
     }
     let j = i;
-    while (j < chars.length && chars[j] === c) j++;
-    const before = chars[i - 1];
-    const after = chars[j];
+    while (j < len && units[j] === c) j++;
+    const before = i > 0 ? units[i - 1] : undefined;
+    const after = j < len ? units[j] : undefined;
     const open = pending.get(c);
-    if (open && !isSpace(before) && (after === undefined || AFTER_CLOSER.test(after))) {
-      chars.fill(' ', open.start, open.end);
-      chars.fill(' ', i, j);
+    if (open && !isSpaceUnit(before) && (after === undefined || isSpaceUnit(after) || AFTER_CLOSER.has(after))) {
+      units.fill(SPACE, open.start, open.end);
+      units.fill(SPACE, i, j);
       pending.delete(c);
-    } else if ((before === undefined || BEFORE_OPENER.test(before)) && !isSpace(after)) {
+    } else if ((before === undefined || isSpaceUnit(before) || BEFORE_OPENER.has(before)) && !isSpaceUnit(after)) {
       pending.set(c, { start: i, end: j });
     }
     i = j;
   }
 }
 
-function normalizeChar(ch: string): string {
-  switch (ch) {
-    case '\u2019':
-    case '\u2018':
-      return "'";
-    case '\u201c':
-    case '\u201d':
-      return '"';
-    case '\u2013':
-    case '\u2014':
-      return '-';
+/** Typographic quotes and dashes read as their ASCII forms. */
+function normalizeUnit(u: number): number {
+  switch (u) {
+    case 0x2018:
+    case 0x2019:
+      return 39;
+    case 0x201c:
+    case 0x201d:
+      return 34;
+    case 0x2013:
+    case 0x2014:
+      return 45;
     default:
-      return ch;
+      return u;
   }
 }
 
