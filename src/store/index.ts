@@ -17,17 +17,23 @@ export function openSqliteStore(dataDir: string): Store {
   return new KeyValueStore(openSqlite(dataDir));
 }
 
+export interface RedisStoreOptions {
+  /** Connection lost / back, once per outage. */
+  logger?: Pino;
+  startWaitMs?: number;
+}
+
 /** Resolves once connected, or after a short wait when Redis is not there yet (it keeps reconnecting by itself). */
-export async function openRedisStore(url: string, logger?: Pino): Promise<Store> {
+export async function openRedisStore(url: string, { logger, startWaitMs = REDIS_START_WAIT_MS }: RedisStoreOptions = {}): Promise<Store> {
   const { kv, ready } = openRedis(url, {
     onDown: (err) => logger?.warn({ err }, 'Redis connection lost; store calls fail until it is back'),
     onUp: () => logger?.info('Redis connected'),
   });
-  const connected = await Promise.race([ready.then(() => true), sleep(REDIS_START_WAIT_MS, false, { ref: false })]);
-  if (!connected) logger?.warn(`Redis not reachable after ${REDIS_START_WAIT_MS} ms; still trying`);
+  const connected = await Promise.race([ready.then(() => true), sleep(startWaitMs, false, { ref: false })]);
+  if (!connected) logger?.warn(`Redis not reachable after ${startWaitMs} ms; still trying`);
   return new KeyValueStore(kv);
 }
 
 export function createStore(config: Pick<Config, 'redisUrl' | 'dataDir'>, logger?: Pino): Promise<Store> {
-  return config.redisUrl ? openRedisStore(config.redisUrl, logger) : Promise.resolve(openSqliteStore(config.dataDir));
+  return config.redisUrl ? openRedisStore(config.redisUrl, { logger }) : Promise.resolve(openSqliteStore(config.dataDir));
 }

@@ -36,7 +36,7 @@ export function openRedis(url: string, events: RedisEvents = {}): { kv: KeyValue
   }) as ClientWithScripts;
   client.defineCommand('takeAll', { lua: TAKE_ALL });
 
-  // Without an 'error' listener ioredis would surface connection errors as unhandled and crash the process.
+  // Without an 'error' listener ioredis writes every failed reconnect attempt to stderr; report each outage once instead.
   let up = false;
   client.on('error', (error: Error) => {
     if (up) events.onDown?.(error);

@@ -10,6 +10,7 @@ let admin: Redis;
 beforeAll(async () => {
   redis = await startRedis();
   admin = new Redis(redis.url);
+  admin.on('error', () => {});
 });
 afterAll(async () => {
   admin?.disconnect();
