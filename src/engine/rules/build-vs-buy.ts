@@ -88,6 +88,20 @@ const VERDICT_AGAINST = [
   'bad idea', 'is a trap', 'is a mistake',
 ];
 
+/** Heads that make "made/ran/shipped our own ..." a system rather than, say, coffee. */
+const SYSTEM_HEADS = [
+  'service', 'system', 'server', 'layer', 'backend', 'pipeline', 'infrastructure', 'infra', 'cluster', 'implementation',
+  'version', 'solution', 'stack', 'app', 'api', 'thing', 'algorithm', 'operator', 'bot', 'client', 'driver', 'plugin',
+  'extension', 'module', 'package', 'tracker', 'editor', 'compiler', 'interpreter', 'language', 'dsl', 'format',
+  'protocol', 'storage', 'store', 'db', 'index', 'cdn', 'runtime', 'vm', 'container', 'installer', 'updater',
+  'uploader', 'scraper', 'crawler', 'generator', 'builder', 'runner', 'worker', 'daemon', 'agent', 'manager',
+  'middleware', 'router', 'widget', 'player', 'viewer', 'resolver', 'validator', 'serializer', 'formatter', 'linter',
+  'transpiler', 'minifier', 'mailer', 'notifier', 'portal', 'ui', 'frontend', 'registry', 'repo', 'vault', 'limiter',
+  'balancer', 'shipper', 'aggregator', 'collector', 'exporter', 'importer', 'sync', 'replication', 'backup',
+  'deployment', 'deploy', 'k8s', 'kubernetes', 'docker', 'terraform', 'ci', 'cd', 'pubsub', 'bus', 'stream',
+  'streaming', 'warehouse', 'lake', 'etl', 'logging', 'tracing', 'profiler', 'debugger',
+];
+
 /** Pronouns that stand for a thing named earlier ("I'll build one"). */
 const PRONOUN_OBJECT = ['one', 'it', 'this', 'that', 'them'];
 
@@ -103,7 +117,7 @@ const GAP = (n: number) => `(?:\\s+${WORD}){0,${n}}?\\s+`;
 /** "write our own X", "rolling my own", "shipped our own feature flag system". */
 const OWN = new RegExp(`\\b(?:${alt(BUILD_VERBS)})${GAP(3)}(?:our|my|their|your)\\s+(?:very\\s+)?own\\b(?:\\s+[\\w'&+/-]+){0,4}`, 'gi');
 /** "a custom caching layer", "an in-house translation system": made-by-us word then the thing. */
-const HOMEMADE_THING = new RegExp(`\\b(?:${alt(BUILD_VERBS.filter((v) => !LOOSE_VERBS.has(v)))})${GAP(5)}(?:${alt(HOMEMADE)})\\s+([\\w'&+/-]+)(?:\\s+[\\w'&+/-]+){0,3}`, 'gi');
+const HOMEMADE_THING = new RegExp(`\\b(?:${alt(BUILD_VERBS)})${GAP(5)}(?:${alt(HOMEMADE)})((?:\\s+[\\w'&+/-]+){1,4})`, 'gi');
 /** "implementing retry logic ourselves", "build this in-house". */
 const BY_US = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b(?:\\s+[\\w'&+/-]+){0,7}?\\s+(?:${alt(OURSELVES)})\\b`, 'gi');
 /** "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb then a known artefact. */
@@ -121,8 +135,10 @@ const WEIGHED_RE = new RegExp(`(?:${alt(WEIGHED)})`, 'i');
 const VERDICT_AGAINST_RE = new RegExp(`(?:${alt(VERDICT_AGAINST)})`, 'i');
 const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})$`, 'i');
 /** "I don't think we need ...": the whole sentence argues against. */
-const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s+(?:think|believe|need|want)\b|\bno\s+need\b/i;
+const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s+(?:think|believe|need|want)\b|\bno\s+need\b|\brather\b[^.;]{0,60}\bthan\b/i;
 /** "on my own" means "alone", not "my own thing". */
+const SYSTEM_THING_RE = new RegExp(`\\b(?:${alt([...ARTEFACTS, ...SYSTEM_HEADS])})s?\\b`, 'i');
+const LOOSE_VERB_START = new RegExp(`^(?:${alt([...LOOSE_VERBS])})\\b`, 'i');
 const ON_MY_OWN = /\bon\s+(?:my|our|your|their)\s+(?:very\s+)?own\b/i;
 /** A question that opens with the verb itself ("roll my own analytics?") is the writer musing, not asking others. */
 const VERB_FIRST = new RegExp(`^(?:(?:so|ok|okay|hmm+|honestly|maybe)[,\\s]+)?(?:${alt(BUILD_VERBS)})\\b`, 'i');
@@ -131,7 +147,7 @@ const PSEUDO_CLEFT = /^(?:so\s+|and\s+)?what\s+(?:we|i|you|they)\b/i;
 
 const PATTERNS: readonly RegExp[] = [
   OWN, HOMEMADE_THING, BY_US, MAKE_ARTEFACT, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE,
-  VERDICT_AGAINST_RE, ORDINARY_CODE_RE, NEGATED_OPINION, ON_MY_OWN, VERB_FIRST, PSEUDO_CLEFT,
+  VERDICT_AGAINST_RE, ORDINARY_CODE_RE, SYSTEM_THING_RE, LOOSE_VERB_START, NEGATED_OPINION, ON_MY_OWN, VERB_FIRST, PSEUDO_CLEFT,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -165,10 +181,17 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
 
   for (const m of sentence.matchAll(OWN)) {
     if (ON_MY_OWN.test(m[0])) continue;
-    keep(m.index, m.index + m[0].length, 0.9 - doubt);
+    // After "own" comes the thing: a system-like one is sure; anything else ("our own team culture") is doubtful,
+    // and with loose verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
+    const tail = m[0].slice(m[0].toLowerCase().lastIndexOf(' own') + 4);
+    const systemLike = SYSTEM_THING_RE.test(tail) || (/^roll/i.test(m[0]) && !tail.trim());
+    if (!systemLike && LOOSE_VERB_START.test(m[0])) continue;
+    keep(m.index, m.index + m[0].length, (systemLike ? 0.9 : 0.65) - doubt);
   }
   for (const m of sentence.matchAll(HOMEMADE_THING)) {
-    if (ORDINARY_CODE_RE.test(m[1] ?? '')) continue;
+    const thing = m[1] ?? '';
+    const systemLike = SYSTEM_THING_RE.test(thing);
+    if (!systemLike && (LOOSE_VERB_START.test(m[0]) || thing.trim().split(/\s+/).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w)))) continue;
     keep(m.index, m.index + m[0].length, 0.85 - doubt);
   }
   for (const m of sentence.matchAll(BY_US)) keep(m.index, m.index + m[0].length, 0.85 - doubt);

@@ -18,18 +18,20 @@ const CHANGE_VERBS = [
   'switch', 'switching', 'switches', 'swap', 'swapping', 'swaps', 'move', 'moving', 'moves', 'migrate', 'migrating',
   'migrates', 'port', 'porting', 'ports', 'convert', 'converting', 'converts', 'rewrite', 'rewriting', 'rewrites',
   'rebuild', 'rebuilding', 'rebuilds', 'replace', 'replacing', 'replaces', 'change', 'changing', 'changes',
-  'transition', 'transitioning', 'shard', 'sharding', 'put', 'putting', 'drop', 'dropping', 'ditch', 'ditching',
-  'rip out', 'ripping out', 'get rid of', 'retire', 'retiring', 'be rebuilt', 'be rewritten', 'be moved', 'be migrated',
+  'transition', 'transitioning', 'shard', 'sharding', 'put', 'putting', 'be rebuilt', 'be rewritten', 'be moved', 'be migrated',
   'be ported', 'be replaced', 'be converted',
 ];
-const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by', 'behind', 'in front of', 'and use', 'and go', 'in favor of', 'in favour of', 'and move'];
+const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by', 'behind', 'in front of'];
+/** Verbs of removing, which only make a choice when the replacement follows ("drop Redux and use Zustand"). */
+const DROP_VERBS = ['drop', 'dropping', 'ditch', 'ditching', 'rip out', 'ripping out', 'get rid of', 'getting rid of', 'retire', 'retiring', 'kill', 'remove', 'removing'];
+const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go with', 'and move to', 'and switch to', 'and replace it with', 'and adopt'];
 
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
 const DECISION_FRAMES = [
   "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta', 'we want to',
   "we'd better", "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
   'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend', 'i vote', 'i say',
-  'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
+  'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
   'we should just', 'just', 'should', 'must',
 ];
 /** Whole phrases that announce a verdict on their own. */
@@ -47,13 +49,32 @@ const LOGISTICS = [
   'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
   'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page',
-  'someone',
+  'someone', 'env', 'environment', 'staging', 'sandbox', 'template', 'search bar', 'button', 'shortcut', 'form',
 ];
+/** Code-level things: changing one of them is a code change, not a technology choice, unless it spans everything. */
+const CODE_LEVEL = [
+  'function', 'functions', 'method', 'methods', 'helper', 'helpers', 'variable', 'variables', 'var', 'constant',
+  'constants', 'param', 'params', 'parameter', 'parameters', 'argument', 'arguments', 'timeout', 'value', 'values',
+  'key', 'keys', 'timestamp', 'timestamps', 'string', 'strings', 'loop', 'loops', 'import', 'imports', 'interface',
+  'enum', 'field', 'fields', 'line', 'lines', 'comment', 'comments', 'name', 'names', 'error message', 'callback',
+  'regex', 'condition', 'check', 'env var', 'secret', 'secrets', 'date', 'dates', 'util', 'utils', 'snippet',
+];
+/** Scope words that turn a code-level change into a codebase-wide decision ("convert all the class components"). */
+const WIDE_SCOPE = /\b(?:all|every|everything|whole|entire|across|codebase|everywhere)\b/i;
+/** A target that starts with a verb is a purpose ("rewrite this to avoid the double loop"), not an option. */
+const PURPOSE_VERBS = [
+  'avoid', 'make', 'fix', 'handle', 'support', 'reduce', 'improve', 'test', 'get', 'keep', 'allow', 'prevent', 'speed',
+  'save', 'match', 'help', 'cover', 'see', 'check', 'do', 'be', 'run', 'show', 'read', 'return', 'skip', 'include',
+  'remove', 'clean', 'simplify', 'unblock', 'debug', 'catch', 'stop', 'let', 'reflect',
+];
+/** Finite verbs after a gerund phrase make it the subject of a report ("switching to Yarn 4 broke the lockfile"). */
+const FINITE_AFTER = /^[^,;:.]{0,40}?\b(?:is|was|were|broke|breaks|would|will|should|could|might|sounds|sounded|seems|seemed|makes|made|caused|causes|took|takes|fixed|helped|has|had|did|didn't|isn't|wasn't|went|turned|worked|failed)\b/i;
 /** Generic objects that are not a specific option ("we should use a proper tool"). */
 const GENERIC_OBJECTS = [
   'it', 'this', 'that', 'them', 'these', 'those', 'something', 'anything', 'one', 'whatever', 'a proper tool',
   'a better tool', 'a tool', 'the right tool', 'a proper', 'a better', 'the right', 'common sense', 'your judgment',
-  'your judgement', 'caution', 'the same', 'the existing', 'the current', 'what we have',
+  'your judgement', 'caution', 'the flow', 'your', 'his', 'her', 'their', 'the plan', 'the proposal', 'the same', 'the existing', 'the current', 'what we have', 'the new', 'the latest',
+  'the updated', 'the other', 'the old', 'the next', 'the previous', 'now', 'for now', 'later', 'today', 'tomorrow',
 ];
 
 /** Words that name a cost, a downside, an alternative weighed, or when to revisit: the senior shape, so no finding. */
@@ -85,6 +106,12 @@ const CHANGE = new RegExp(
   `\\b(${alt(CHANGE_VERBS)})\\b((?:\\s+${WORD}){0,6}?)\\s+(?:${alt(CHANGE_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`,
   'gi',
 );
+/** "drop Redux and use Zustand", "ditch Jenkins for Argo". */
+const DROP_FOR = new RegExp(`\\b(${alt(DROP_VERBS)})\\b((?:\\s+${WORD}){1,6}?)\\s+(?:${alt(DROP_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
+const CODE_LEVEL_RE = new RegExp(`\\b(?:${alt(CODE_LEVEL)})\\b(?![-\\w])|\\b[\\w-]+\\.(?:ts|tsx|js|jsx|py|go|rb|java|kt|json|ya?ml|md|css|scss|sql|sh)\\b`, 'i');
+const PURPOSE_RE = new RegExp(`^(?:${alt(PURPOSE_VERBS)})\\b`, 'i');
+/** "I'd rather use Auth0 than write our own": an alternative is weighed. */
+const RATHER_THAN = /\brather\b[^.;]{0,60}\bthan\b|\bprefer\b[^.;]{0,60}\bover\b/i;
 /** "this ticket moves us over", "we should just switch now": a change with the target said elsewhere. */
 const BARE_CHANGE = /\b(?:switch|switches|switching|migrate|migrates|migrating|move|moves|moving|port|ports)\s+(?:us\s+|everything\s+|everyone\s+|it\s+all\s+)?(?:over|across)\b|\b(?:switch|migrate)(?=\s+(?:now|today|asap|right\s+away|already|soon)\b|\s*[.!]|\s*$)/gi;
 /** "unocss fits my goals better", "X is a better fit": a preference stated by its benefits only. */
@@ -96,14 +123,14 @@ const VERDICT = new RegExp(`(?:^|\\b)(?:${alt(VERDICTS)})(?:\\s+${WORD}){0,6}`, 
 const IS_VERDICT = new RegExp(`\\b(?:is|are|'s)\\s+(?:clearly\\s+|obviously\\s+|definitely\\s+|just\\s+)?(?:${alt(VERDICT_NOUNS)})\\b`, 'gi');
 /** The decision frame right before the verb (checked on the text before the match). */
 const FRAME_BEFORE = new RegExp(
-  `(?:^|\\b)(?:${alt(DECISION_FRAMES)})(?:\\s+(?:just|also|probably|definitely|really|finally|now|all|simply|totally|seriously|entirely|actually|fully|start|start\\s+to|go\\s+ahead\\s+and|be|eventually|first|honestly)){0,3}\\s*$`,
+  `(?:^|\\b)(?:${alt(DECISION_FRAMES)})(?:\\s+(?:just|also|probably|definitely|really|finally|now|all|simply|totally|seriously|entirely|actually|fully|start|start\\s+to|go\\s+ahead\\s+and|be|eventually|first|honestly|that|we|to)){0,3}\\s*$`,
   'i',
 );
 /** The verb opens its clause: an imperative ("swap rollup for esbuild") or a heading-style gerund ("moving CI to X"). */
 const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
 /** "this PR converts ...", "this ticket moves us over": a change description in the third person. */
 const CHANGE_DESCRIPTION = /\b(?:this|the)\s+(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story)?\s*$/i;
-const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b`, 'i');
+const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-.\\w])`, 'i');
 const GENERIC_RE = new RegExp(`^(?:${alt(GENERIC_OBJECTS)})\\b`, 'i');
 const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'i');
 /** Past-tense reports are status, not proposals ("switched the deploy to the new cli and now it's broken"). */
@@ -115,8 +142,16 @@ const CONTEXT_CHOICE = /([\w.+#-]+)\s+(?:or|oder|ou|o|vs\.?|versus)\s+([\w.+#-]+
 /** A short reply that picks an option: "Kafka.", "Wir nehmen Kafka. Punkt.", "going with B". */
 const PICK_VERBS = /^(?:(?:i'd|i would|let's|lets|we)\s+)?(?:go\s+with|pick|take|use|nehmen|wir\s+nehmen|nehmen\s+wir|on\s+prend|prenons)?\b/i;
 
+/** "we're using Redis": a progressive after "we're" reports the present; only "going with" announces a choice. */
+const PROGRESSIVE_STATUS = /\b(?:we're|we\s+are|i'm|im|i\s+am|they're|currently|already)\s*$/i;
+
+const TRAILING_TIME = /\s(?:next|this|last|the\s+following|by|on|before|after|in|over|for|and|then|so)\b|\s(?:now|today|tomorrow|asap|soon)\b/i;
+/** Idioms: "move on", "move forward", "move fast". */
+const IDIOM_OBJECT = /^\s*(?:on|along|forward|ahead|fast|faster|quickly|quick|gears|back|up|down|around)\s*$/i;
+const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
+
 const PATTERNS: readonly RegExp[] = [
-  CHOICE, CHANGE, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, RATHER_THAN, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
   GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, PICK_VERBS, CODE_REVIEW,
 ];
 
@@ -129,8 +164,9 @@ interface Hit {
 }
 
 /** How the verb at `index` is framed: a decision (confidence) or not one (0). */
-function framing(sentence: string, index: number): number {
+function framing(sentence: string, index: number, verb = ''): number {
   const before = sentence.slice(Math.max(0, index - 60), index);
+  if (/ing$/i.test(verb) && PROGRESSIVE_STATUS.test(before) && !PROPOSING.test(before)) return 0;
   if (AGAINST.test(before)) return 0;
   if (FRAME_BEFORE.test(before)) return 0.85;
   if (CHANGE_DESCRIPTION.test(before)) return 0.8;
@@ -138,34 +174,49 @@ function framing(sentence: string, index: number): number {
   return 0;
 }
 
+/** "Vite next sprint" -> "Vite": a time after the option is when, not what (but "next sprint" alone is logistics). */
+function withoutTrailingTime(target: string): string {
+  const m = TRAILING_TIME.exec(target);
+  return m && m.index > 0 ? target.slice(0, m.index) : target;
+}
+
 function choicesIn(sentence: string): Hit[] {
   const hits: Hit[] = [];
-  const consider = (index: number, length: number, object: string, base: number, target = object) => {
+  const consider = (index: number, length: number, object: string, base: number, target = object, verbal = true) => {
     if (base === 0 || isNegatedAt(sentence, index) || isOthersWords(sentence, index)) return;
-    if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim())) return;
+    if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
+    if (CODE_LEVEL_RE.test(`${object} ${target}`) && !WIDE_SCOPE.test(object)) return;
+    // A heading-style gerund followed by a finite verb is the subject of a report, not an announcement.
+    const verb = sentence.slice(index).split(/\s/)[0] ?? '';
+    if (verbal && /ing$/i.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length))) return;
     hits.push({ start: index, end: index + length, confidence: base });
   };
   for (const m of sentence.matchAll(CHOICE)) {
     const object = m[2] ?? '';
     if (/^us/i.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
-    consider(m.index, m[0].length, object, framing(sentence, m.index));
+    consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]));
   }
   for (const m of sentence.matchAll(CHANGE)) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
     if (PAST_FRAME.test(before) && !FRAME_BEFORE.test(before)) continue;
     // Logistics show in the object or the first words of the target ("move standup to 3", "move it to next week").
-    const target = m[3] ?? '';
-    const object = `${m[2] ?? ''} ${target.split(/\s+/).slice(0, 2).join(' ')}`;
+    if (IDIOM_OBJECT.test(m[2] ?? '') || GENERIC_RE.test((m[3] ?? '').trim())) continue;
+    const target = withoutTrailingTime(m[3] ?? '');
+    const object = `${m[2] ?? ''} ${target}`;
     consider(m.index, m[0].length, object, framing(sentence, m.index), target);
+  }
+  for (const m of sentence.matchAll(DROP_FOR)) {
+    if (GENERIC_RE.test((m[2] ?? '').trim())) continue;
+    consider(m.index, m[0].length, `${m[2] ?? ''}`, framing(sentence, m.index), m[3] ?? '');
   }
   for (const m of sentence.matchAll(BARE_CHANGE)) consider(m.index, m[0].length, '', framing(sentence, m.index));
   for (const m of sentence.matchAll(BETTER_FIT)) consider(m.index, m[0].length, '', 0.7);
-  for (const m of sentence.matchAll(NOUN_REWRITE)) consider(m.index, m[0].length, '', 0.8);
-  for (const m of sentence.matchAll(VERDICT)) consider(m.index, m[0].length, '', 0.85);
+  for (const m of sentence.matchAll(NOUN_REWRITE)) consider(m.index, m[0].length, '', 0.8, '', false);
+  for (const m of sentence.matchAll(VERDICT)) consider(m.index, m[0].length, '', 0.85, '', false);
   for (const m of sentence.matchAll(IS_VERDICT)) {
     // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.
     const start = Math.max(0, sentence.lastIndexOf(',', m.index) + 1);
-    consider(start, m.index + m[0].length - start, '', 0.8);
+    consider(start, m.index + m[0].length - start, '', 0.8, '', false);
   }
   return hits;
 }
@@ -204,7 +255,7 @@ export const missingTradeoffs: Rule = {
   message: (quote) => `"${quote}" picks one option without naming what it costs or what else was weighed.`,
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    if (TRADEOFF_RE.test(doc.prose)) return [];
+    if (TRADEOFF_RE.test(doc.prose) || RATHER_THAN.test(doc.prose)) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
