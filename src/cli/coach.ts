@@ -3,7 +3,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs, styleText } from 'node:util';
 import { z } from 'zod';
+import { ConfigError, loadLlmConfig } from '../config.ts';
 import { analyze, type Finding } from '../engine/index.ts';
+import { createRewriter } from '../llm/index.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
 import type { Rewriter } from '../llm/types.ts';
 
@@ -14,9 +16,11 @@ With no draft, reads the draft from stdin.
 
 Options:
   -c, --context "..."  the message the draft replies to ("sure!" to a coffee invite is fine; to a deadline it is not)
-      --json           print one JSON object {findings, nudge, rewrite}
+      --ai             rewrite with the model set by OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL (falls back
+                       to the rules' rewrite on any failure, within LLM_TIMEOUT_MS)
+      --json           print one JSON object {findings, nudge, rewrite, rewriteSource: "ai"|"rules", rewriteNote?}
       --jsonl          batch: read JSON lines {"id","text","context"?} on stdin, write one line
-                       {"id","findings","nudge","rewrite"} per input, in order (a bad line gets {"id","error"})
+                       {"id","findings","nudge","rewrite","rewriteSource"} per input, in order (a bad line gets {"id","error"})
   -h, --help           show this help
 
 Exit codes: 0 done, 1 some --jsonl lines were invalid, 2 bad usage or empty draft.
@@ -26,13 +30,22 @@ export interface CoachResult {
   findings: Finding[];
   nudge: boolean;
   rewrite: string;
+  rewriteSource: 'ai' | 'rules';
+  /** Why the model's rewrite was not used (timeout, cap, failed checks). */
+  rewriteNote?: string;
 }
 
 /** The one place a draft becomes findings plus a rewrite; the rewriter is the seam a model can plug into. */
 export async function coach(draft: string, context: string | undefined, rewriter: Rewriter = rulesRewriter): Promise<CoachResult> {
   const analysis = analyze(draft, context ? { context } : {});
   const rewritten = await rewriter.rewrite({ draft, ...(context ? { context } : {}), analysis });
-  return { findings: analysis.findings, nudge: analysis.nudge, rewrite: rewritten.text };
+  return {
+    findings: analysis.findings,
+    nudge: analysis.nudge,
+    rewrite: rewritten.text,
+    rewriteSource: rewritten.source,
+    ...(rewritten.note ? { rewriteNote: rewritten.note } : {}),
+  };
 }
 
 const BatchLine = z.object({
@@ -81,7 +94,8 @@ function formatHuman(draft: string, result: CoachResult): string {
     lines.push(`   ${styleText('cyan', 'Try:')} ${f.tip}`);
     lines.push('');
   });
-  if (result.rewrite !== draft) lines.push(bold('Rewrite:'), result.rewrite, '');
+  if (result.rewrite !== draft) lines.push(bold(result.rewriteSource === 'ai' ? 'Rewrite (AI):' : 'Rewrite:'), result.rewrite, '');
+  if (result.rewriteNote) lines.push(dim(result.rewriteNote), '');
   return lines.join('\n');
 }
 
@@ -108,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
         context: { type: 'string', short: 'c' },
         json: { type: 'boolean' },
         jsonl: { type: 'boolean' },
+        ai: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -120,12 +135,23 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  let rewriter = rulesRewriter;
+  if (values.ai) {
+    try {
+      rewriter = createRewriter(loadLlmConfig());
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    if (!rewriter.usesModel) process.stderr.write("--ai: OPENAI_API_KEY is not set, so this is the rules' rewrite.\n");
+  }
   if (values.jsonl) {
     if (positionals.length || values.json || values.context !== undefined) {
       process.stderr.write('--jsonl reads everything from stdin: no draft, --json or --context with it.\n');
       return 2;
     }
-    const bad = await runBatch(process.stdin, writeLine);
+    const bad = await runBatch(process.stdin, writeLine, rewriter);
     return bad ? 1 : 0;
   }
   if (!positionals.length && process.stdin.isTTY) {
@@ -137,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('The draft is empty: pass it as an argument or on stdin.\n');
     return 2;
   }
-  const result = await coach(draft, values.context);
+  const result = await coach(draft, values.context, rewriter);
   process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatHuman(draft, result));
   return 0;
 }
