@@ -6,15 +6,16 @@
 // control characters other than newline and tab.
 const INVISIBLE = /[\p{Cf}\p{Co}\u2028\u2029]|[^\P{Cc}\n\t]/gu;
 // Slack's special mentions: <!channel>, <!here|here>, <!everyone>, <!subteam^S123|@team>, <!date^...>.
-const SPECIAL = /<![^<>\n]{0,200}>/g;
+const SPECIAL = /<![^<>]{0,200}>/g;
 const BROADCAST = /^!(?:channel|here|everyone)\b/i;
 // User and channel references: <@U123>, <@W123|name>, <#C123|general>.
-const REFERENCE = /<[@#][^<>\n]{0,200}>/g;
+const REFERENCE = /<[@#][^<>]{0,200}>/g;
 // Typed broadcasts, also with full-width or small at-signs, that Slack may turn into a ping on paste.
 const TYPED_BROADCAST = /[@\uFF20\uFE6B](?:channel|here|everyone)\b/giu;
 // Slack-formatted links <https://x|label> / <mailto:a@b> and bare URLs.
 const SLACK_LINK = /<((?:https?|mailto|ftp|tel|slack):[^<>|\n]{1,2000})(?:\|([^<>\n]{0,500}))?>/gi;
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]{1,2000}/gi;
+// A bare URL does not end in the sentence's punctuation ("see https://x.example/y).").
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]{0,2000}[^\s<>.,;:!?)\]'"]/gi;
 
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 // Durations and dates in words, which would be as invented as digits.
@@ -38,19 +39,28 @@ export function stripInvisible(text: string): string {
 export function sanitize(text: string, sources: readonly string[]): string {
   const allowed = sources.map(stripInvisible).join('\n');
   const kept = (token: string) => allowed.includes(token);
-  return stripInvisible(text)
-    .replace(SPECIAL, (token) => (!BROADCAST.test(token.slice(1)) && kept(token) ? token : ''))
-    .replace(REFERENCE, (token) => (kept(token) ? token : ''))
-    .replace(TYPED_BROADCAST, '')
-    .replace(SLACK_LINK, (token, url: string, label?: string) => (kept(url) ? token : (label ?? '')))
-    .replace(BARE_URL, (url) => (kept(url) ? url : ''))
-    .replace(TYPED_BROADCAST, '') // again: a removed link label or mention could have joined one up
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +([,.;:!?])/g, '$1')
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .trim();
+  const pass = (t: string) =>
+    stripInvisible(t)
+      .replace(SPECIAL, (token) => (!BROADCAST.test(token.slice(1)) && kept(token) ? token : ''))
+      .replace(REFERENCE, (token) => (kept(token) ? token : ''))
+      .replace(TYPED_BROADCAST, '')
+      .replace(SLACK_LINK, (token, url: string, label?: string) => (kept(url) ? token : (label ?? '')))
+      .replace(BARE_URL, (url) => (kept(url) ? url : ''))
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ +([,.;:!?])/g, '$1')
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n')
+      .trim();
+  // A removal can join the pieces of another ping ("<!" + "<@U1>" + "here>"): repeat until nothing changes.
+  // Each pass that changes the text shortens it, so this ends.
+  let before: string;
+  let after = text;
+  do {
+    before = after;
+    after = pass(before);
+  } while (after !== before);
+  return after;
 }
 
 /** Numbers, durations and dates in `text` that none of `sources` mentions: facts the model made up. */

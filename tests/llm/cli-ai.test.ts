@@ -1,0 +1,69 @@
+// `coach --ai` as a real process against a local OpenAI-compatible server: it uses the model when it answers,
+// and still prints the rules' rewrite within the deadline when it never does.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze, rewrite } from '../../src/engine/index.ts';
+import { NOTES } from '../../src/llm/index.ts';
+import { completion, GOOD_REWRITE, startFakeServer, SURE_CONTEXT, SURE_DRAFT, type FakeServer } from './helpers.ts';
+
+const CLI = fileURLToPath(new URL('../../src/cli/coach.ts', import.meta.url));
+
+function runCli(args: string[], env: Record<string, string>) {
+  // Only what the CLI needs: no OPENAI_* or LLM_* from the developer's shell.
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' };
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise<{ code: number | null; stdout: string; stderr: string; exitedAt: number }>((resolve) => {
+    child.on('close', (code) => resolve({ code, stdout, stderr, exitedAt: performance.timeOrigin + performance.now() }));
+  });
+}
+
+const rulesRewrite = rewrite(SURE_DRAFT, analyze(SURE_DRAFT, { context: SURE_CONTEXT }));
+
+let server: FakeServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('coach --ai', () => {
+  it('prints the model rewrite with rewriteSource "ai"', async () => {
+    server = await startFakeServer(() => [200, completion({ rewrite: GOOD_REWRITE, assumptions: [] })]);
+    const out = await runCli(['--ai', '--json', '-c', SURE_CONTEXT, SURE_DRAFT], { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: server.baseUrl });
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ rewrite: GOOD_REWRITE, rewriteSource: 'ai' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('prints the rules rewrite within the deadline when the endpoint never answers', async () => {
+    server = await startFakeServer(() => undefined);
+    const deadline = 500;
+    const out = await runCli(['--ai', '--json', '-c', SURE_CONTEXT, SURE_DRAFT], {
+      OPENAI_API_KEY: 'k',
+      OPENAI_BASE_URL: server.baseUrl,
+      LLM_TIMEOUT_MS: String(deadline),
+    });
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ rewrite: rulesRewrite, rewriteSource: 'rules', rewriteNote: NOTES.timeout });
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
+    // From the model request to the process exit: the deadline plus printing and exiting.
+    expect(out.exitedAt - server.requests[0]!.at).toBeLessThan(deadline + 1_000);
+  });
+
+  it('says on stderr that there is no key, and uses the rules', async () => {
+    const out = await runCli(['--ai', '--json', '-c', SURE_CONTEXT, SURE_DRAFT], {});
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(/OPENAI_API_KEY is not set/);
+    expect(JSON.parse(out.stdout)).toMatchObject({ rewrite: rulesRewrite, rewriteSource: 'rules' });
+  });
+
+  it('rejects a bad LLM setting, naming it', async () => {
+    const out = await runCli(['--ai', SURE_DRAFT], { OPENAI_API_KEY: 'k', LLM_TIMEOUT_MS: '60000' });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/LLM_TIMEOUT_MS must be at most 10000/);
+  });
+});
