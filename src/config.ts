@@ -113,14 +113,9 @@ const problem = (variable: string, what: string) => `${variable} ${what}: ${HOW_
 
 /** Parses and checks the environment; throws ConfigError listing every bad or missing variable. Values are never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // An empty value (`OPENAI_API_KEY=` in .env) means unset, so defaults and "optional" behave as people expect.
-  const present = Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
-  );
+  const present = withoutEmpty(env);
   const parsed = envSchema.safeParse(present);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => problem(String(issue.path[0]), issue.message));
+  const problems = parsed.success ? [] : problemsOf(parsed.error);
 
   // Requirements that depend on other variables.
   const has = (name: string) => name in present;
@@ -157,11 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     nudges: { cooldownSeconds: e.NUDGE_COOLDOWN_SECONDS, dailyCap: e.NUDGE_DAILY_CAP },
-    llm: llmSettings(e),
+    llm: llmConfig(e),
   };
 }
 
-const llmSchema = envSchema.pick({
+const LLM_VARS = {
   OPENAI_API_KEY: true,
   OPENAI_BASE_URL: true,
   OPENAI_MODEL: true,
@@ -169,9 +164,17 @@ const llmSchema = envSchema.pick({
   LLM_USER_DAILY_CAP: true,
   LLM_TEAM_DAILY_CAP: true,
   LLM_VERIFY_NUDGES: true,
-});
+} as const;
+const llmSchema = envSchema.pick(LLM_VARS);
 
-function llmSettings(e: z.infer<typeof llmSchema>): Config['llm'] {
+/** Only the model settings, for the CLI (which needs no Slack credentials). */
+export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): Config['llm'] {
+  const parsed = llmSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  return llmConfig(parsed.data);
+}
+
+function llmConfig(e: z.infer<typeof llmSchema>): Config['llm'] {
   return {
     apiKey: e.OPENAI_API_KEY,
     baseUrl: e.OPENAI_BASE_URL,
@@ -183,12 +186,15 @@ function llmSettings(e: z.infer<typeof llmSchema>): Config['llm'] {
   };
 }
 
-/** Only the model settings, for tools that need no Slack credentials (the CLI's --ai). Throws ConfigError too. */
-export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): Config['llm'] {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
-  const parsed = llmSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => problem(String(issue.path[0]), issue.message)));
-  return llmSettings(parsed.data);
+/** An empty value (`OPENAI_API_KEY=` in .env) means unset, so defaults and "optional" behave as people expect. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
+}
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => problem(String(issue.path[0]), issue.message));
 }
 
 /** For the entry point only: loads ./.env (if present) into process.env without dotenv's console tips. */

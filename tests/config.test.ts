@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, loadLlmConfig } from '../src/config.ts';
 
 const httpMode = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh' };
 
@@ -179,5 +179,22 @@ describe('loadConfig', () => {
     const read = [...schemaBlock.matchAll(/^\s+([A-Z][A-Z_]+):/gm)].map((m) => m[1]);
     expect(read.length).toBeGreaterThan(15);
     expect(documented.sort()).toEqual(read.sort());
+  });
+});
+
+describe('loadLlmConfig', () => {
+  it('reads only the model settings, so the CLI needs no Slack credentials', () => {
+    expect(loadLlmConfig({ OPENAI_API_KEY: 'sk-test', LLM_VERIFY_NUDGES: 'off' })).toEqual({
+      apiKey: 'sk-test',
+      model: 'gpt-4o-mini',
+      timeoutMs: 10_000,
+      userDailyCap: 20,
+      teamDailyCap: 500,
+      verifyNudges: false,
+    });
+  });
+
+  it('names a malformed model setting', () => {
+    expect(() => loadLlmConfig({ LLM_TIMEOUT_MS: '60000' })).toThrow(/LLM_TIMEOUT_MS must be at most 10000/);
   });
 });
