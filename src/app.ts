@@ -1,0 +1,177 @@
+// Builds the Bolt app from the config and its dependencies, without starting anything: main.ts starts it, and
+// tests start it in-process on a free port. HTTP mode serves /slack/events and /healthz; Socket Mode is for
+// development (SLACK_APP_TOKEN set).
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { App, HTTPReceiver, SocketModeReceiver, type Middleware, type AnyMiddlewareArgs, type Receiver } from '@slack/bolt';
+import type { Config } from './config.ts';
+import { rulesRewriter } from './llm/rules-rewriter.ts';
+import type { Rewriter } from './llm/types.ts';
+import { toBoltLogger, type Pino } from './logger.ts';
+import type { SlackDeps } from './slack/deps.ts';
+import { registerListeners } from './slack/register.ts';
+import type { Store } from './store/types.ts';
+
+export interface AppDeps {
+  store: Store;
+  logger: Pino;
+  /** Defaults to the rules' rewriter (no model). */
+  rewriter?: Rewriter;
+  /** Epoch ms; tests move it. */
+  now?: () => number;
+}
+
+export interface TradeoffApp {
+  app: App;
+  /** Resolves once Slack accepted the token and requests are being served; `port` is set in HTTP mode. */
+  start(port?: number): Promise<{ port?: number }>;
+  /** Stops taking requests, then waits (up to `drainMs`) for work already acknowledged to finish. */
+  stop(drainMs?: number): Promise<void>;
+  /** Resolves once no listener work has been running for a moment (tests; shutdown); false if it timed out. */
+  idle(timeoutMs?: number): Promise<boolean>;
+}
+
+/** Load balancers keep idle connections for 60 s; Node must keep them longer or they race into 502s. */
+const KEEP_ALIVE_MS = 65_000;
+/** Slack payloads are small; a 40,000-character message is about 100 kB of JSON. */
+const BODY_LIMIT_BYTES = 1 << 20;
+/**
+ * web-api defaults to 10 retries over ~30 minutes and no timeout: a nudge could arrive half an hour late. Two quick
+ * retries (429s still wait for Retry-After) and a 5 s timeout keep a failing call short.
+ */
+const CLIENT_OPTIONS = {
+  timeout: 5_000,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, maxRetryTime: 10_000, randomize: true },
+} as const;
+
+export function createApp(config: Config, deps: AppDeps): TradeoffApp {
+  const logger = deps.logger;
+  const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }));
+  let ready = false;
+  let inFlight = 0;
+
+  const healthz = {
+    path: '/healthz',
+    method: 'GET',
+    // Cheap on purpose: no Slack, store or engine work, so load balancers can call it freely.
+    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: ready }));
+    },
+  };
+
+  const receiver: Receiver =
+    config.slack.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken!,
+          logger: boltLogger,
+          customRoutes: [healthz],
+          installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret!,
+          logger: boltLogger,
+          // Ack first, then work: holding the response until listeners finish invites Slack's retries.
+          processBeforeResponse: false,
+          signatureVerification: true,
+          customRoutes: [healthz],
+          bodyLimit: BODY_LIMIT_BYTES,
+        });
+
+  const app = new App({
+    receiver,
+    token: config.slack.botToken,
+    logger: boltLogger,
+    clientOptions: { ...CLIENT_OPTIONS, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
+    // auth.test runs in start(), so a bad token stops the start with a clear message instead of failing every request.
+    deferInitialization: true,
+    ignoreSelf: true,
+    developerMode: false,
+  });
+
+  async function idle(timeoutMs = 5_000): Promise<boolean> {
+    // Work starts just after the ack, so "idle" means no work seen over a few consecutive looks.
+    const deadline = Date.now() + timeoutMs;
+    for (let quiet = 0; Date.now() < deadline; await sleep(20)) {
+      quiet = inFlight === 0 ? quiet + 1 : 0;
+      if (quiet >= 3) return true;
+    }
+    return false;
+  }
+
+  const slackDeps: SlackDeps = {
+    store: deps.store,
+    rewriter: deps.rewriter ?? rulesRewriter,
+    logger,
+    nudgeLimits: config.nudges,
+    now: deps.now ?? Date.now,
+  };
+
+  // Counts work in progress so stop() can let it finish (listeners keep running after the ack).
+  const trackInFlight: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
+  // Slack retries an event it thinks we missed (x-slack-retry-num); the event_id makes sure each is handled once,
+  // across instances when the store is Redis.
+  const handleEachEventOnce: Middleware<AnyMiddlewareArgs> = async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string') {
+      let first = true;
+      try {
+        first = await deps.store.firstSighting(`event:${eventId}`);
+      } catch (err) {
+        // Store down: better to risk a duplicate than to drop someone's DM.
+        logger.warn({ err, eventId }, 'could not check the event id; handling it anyway');
+      }
+      if (!first) {
+        logger.info({ eventId }, 'duplicate event skipped');
+        return;
+      }
+    }
+    await next();
+  };
+
+  app.use(trackInFlight);
+  app.use(handleEachEventOnce);
+  registerListeners(app, slackDeps);
+  app.error(async (error) => {
+    // Listeners catch what they can answer; anything else lands here and must not take the process down.
+    logger.error({ err: error.original ?? error, code: error.code }, 'unhandled listener error');
+  });
+
+  return {
+    app,
+    async start(port = config.port) {
+      try {
+        await app.init();
+      } catch (err) {
+        const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${reason}). Check the token in your .env.`, { cause: err });
+      }
+      const started = await app.start(port);
+      let boundPort: number | undefined;
+      if (config.slack.mode === 'http') {
+        const server = started as Server;
+        server.keepAliveTimeout = KEEP_ALIVE_MS;
+        server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+        boundPort = (server.address() as AddressInfo).port;
+      }
+      ready = true;
+      logger.info({ mode: config.slack.mode, port: boundPort }, 'Tradeoff Coach is running');
+      return { port: boundPort };
+    },
+    async stop(drainMs = 8_000) {
+      ready = false;
+      await app.stop();
+      if (!(await idle(drainMs))) logger.warn({ inFlight }, 'stopped with work still in flight');
+    },
+    idle,
+  };
+}

@@ -1,0 +1,70 @@
+// Buttons on a coaching reply: "Why these?" (a detail modal) and helpful / not helpful (feedback counts).
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../deps.ts';
+import { utcDay } from '../time.ts';
+import { decodeRules, type KnownBlock } from '../views/blocks.ts';
+import { withFeedbackThanks } from '../views/coaching.ts';
+import { detailModal, type ModalView } from '../views/modals.ts';
+import { REPLY } from '../views/replies.ts';
+
+export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+export function detailAction(deps: SlackDeps) {
+  return async ({ ack, action, body, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const view = detailModal(decodeRules(action.value));
+    try {
+      // From inside the coaching modal the detail stacks on top of it; from a message it opens fresh.
+      if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+      else await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      deps.logger.warn({ err: error, surface: 'detail', user: body.user.id }, 'could not open the detail modal');
+    }
+  };
+}
+
+/** Records feedback once per person per reply (double clicks and Slack's retries count once). */
+export async function recordFeedbackOnce(deps: SlackDeps, body: BlockAction<ButtonAction>, helpful: boolean, value: string | undefined) {
+  const team = body.team?.id ?? body.user.team_id ?? '';
+  const where = body.view?.id ?? body.container['message_ts'] ?? body.message?.ts ?? body.trigger_id;
+  if (!(await deps.store.firstSighting(`feedback:${team}:${body.user.id}:${where}`, 30 * 86_400))) return;
+  const rules = decodeRules(value);
+  const day = utcDay(deps.now());
+  for (const rule of rules.length > 0 ? rules : [undefined]) {
+    await deps.store.recordFeedback(team, body.user.id, helpful, rule, day);
+  }
+  deps.logger.info({ surface: 'feedback', team, user: body.user.id, helpful, rules }, 'feedback');
+}
+
+export function feedbackAction(deps: SlackDeps, helpful: boolean) {
+  return async ({ ack, action, body, client, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    try {
+      await recordFeedbackOnce(deps, body, helpful, action.value);
+      if (body.view) {
+        // Inside the modal: swap the buttons for a thank-you, keeping the draft and the coaching.
+        await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: sameModal(body.view, helpful) });
+      } else if (Array.isArray(body.message?.['blocks'])) {
+        await respond({ replace_original: true, text: String(body.message?.text ?? ''), blocks: withFeedbackThanks(body.message['blocks'] as KnownBlock[], helpful) });
+      } else {
+        // Ephemeral replies do not come back with their blocks, so the thanks is a short note of its own.
+        const thanks = helpful ? { text: 'Thanks, glad it helped.' } : REPLY.notHelpful();
+        await respond({ response_type: 'ephemeral', replace_original: false, ...thanks });
+      }
+    } catch (error) {
+      deps.logger.warn({ err: error, surface: 'feedback', user: body.user.id }, 'feedback failed');
+    }
+  };
+}
+
+function sameModal(view: NonNullable<BlockAction['view']>, helpful: boolean): ModalView {
+  return {
+    type: 'modal',
+    callback_id: view.callback_id,
+    title: view.title,
+    ...(view.submit ? { submit: view.submit } : {}),
+    ...(view.close ? { close: view.close } : {}),
+    private_metadata: view.private_metadata,
+    blocks: withFeedbackThanks(view.blocks as KnownBlock[], helpful),
+  };
+}

@@ -1,0 +1,63 @@
+// Buttons on a passive nudge: show the full coaching with a rewrite, mute for today, not helpful.
+import type { SlackDeps } from '../deps.ts';
+import { coach, viaRespond } from '../coach.ts';
+import { endOfUtcDay } from '../time.ts';
+import { decodeMessageRef, type MessageRef } from '../views/nudge.ts';
+import { REPLY } from '../views/replies.ts';
+import { recordFeedbackOnce, type ButtonArgs } from './coaching.ts';
+
+export function showRewriteAction(deps: SlackDeps) {
+  return async ({ ack, action, body, client, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    const team = body.team?.id ?? '';
+    const user = body.user.id;
+    try {
+      // The store never keeps message text, so the nudged message is read again from Slack.
+      const ref = decodeMessageRef(action.value);
+      const text = ref ? await readMessage(client, ref, user) : undefined;
+      if (!text) {
+        await respond({ replace_original: true, ...REPLY.messageGone() });
+        return;
+      }
+      await coach(deps, { draft: text, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.' }, viaRespond(respond, true));
+    } catch (error) {
+      deps.logger.warn({ err: error, surface: 'nudge-rewrite', team, user }, 'show rewrite failed');
+      await respond({ replace_original: false, ...REPLY.failed() }).catch(() => undefined);
+    }
+  };
+}
+
+/** The message's current text, only if `author` wrote it (a nudge is only ever shown to its author). */
+async function readMessage(client: ButtonArgs['client'], ref: MessageRef, author: string): Promise<string | undefined> {
+  const page = ref.threadTs
+    ? await client.conversations.replies({ channel: ref.channel, ts: ref.threadTs, latest: ref.ts, inclusive: true, limit: 1 })
+    : await client.conversations.history({ channel: ref.channel, latest: ref.ts, inclusive: true, limit: 1 });
+  const message = page.messages?.find((m) => m.ts === ref.ts);
+  return message && message.user === author && message.text ? message.text : undefined;
+}
+
+export function muteTodayAction(deps: SlackDeps) {
+  return async ({ ack, body, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    const team = body.team?.id ?? '';
+    try {
+      await deps.store.muteUser(team, body.user.id, endOfUtcDay(deps.now()));
+      await respond({ replace_original: true, ...REPLY.mutedToday() });
+    } catch (error) {
+      deps.logger.warn({ err: error, surface: 'nudge-mute', team, user: body.user.id }, 'mute for today failed');
+      await respond({ replace_original: false, ...REPLY.failed() }).catch(() => undefined);
+    }
+  };
+}
+
+export function nudgeNotHelpfulAction(deps: SlackDeps) {
+  return async ({ ack, action, body, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    try {
+      await recordFeedbackOnce(deps, body, false, action.value);
+      await respond({ replace_original: true, ...REPLY.notHelpful() });
+    } catch (error) {
+      deps.logger.warn({ err: error, surface: 'nudge-feedback', user: body.user.id }, 'nudge feedback failed');
+    }
+  };
+}

@@ -1,0 +1,124 @@
+// One coaching flow for every surface that answers a person who asked (/tradeoff, modal, DM, shortcut,
+// "show rewrite"): analyse, reply with the rules' answer at once, record counts, then (when a model is
+// configured) refine the rewrite and update the same reply in place.
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { analyze, type Analysis, type RuleId } from '../engine/index.ts';
+import { rulesRewriter } from '../llm/rules-rewriter.ts';
+import type { RewriteResult } from '../llm/types.ts';
+import type { SlackDeps } from './deps.ts';
+import { utcDay } from './time.ts';
+import { coachingMessage, type SlackMessage } from './views/coaching.ts';
+
+/** Slack's advice for one message; longer drafts are coached on their first part (and the reply says so). */
+export const MAX_DRAFT_CHARS = 4000;
+
+/** Where a reply goes: `send` posts it, `replace` updates that same reply. */
+export interface ReplyTarget {
+  send(message: SlackMessage): Promise<void>;
+  replace(message: SlackMessage): Promise<void>;
+}
+
+const NO_LINK_PREVIEWS = { unfurl_links: false, unfurl_media: false } as const;
+
+/** Replies through a response_url: ephemeral to the person who acted. */
+export function viaRespond(respond: RespondFn, replaceFirst = false): ReplyTarget {
+  return {
+    send: async (m) => void (await respond({ response_type: 'ephemeral', replace_original: replaceFirst, ...m })),
+    replace: async (m) => void (await respond({ response_type: 'ephemeral', replace_original: true, ...m })),
+  };
+}
+
+/** Replies with a real message (the DM with the bot), updated in place with chat.update. */
+export function viaMessage(client: WebClient, channel: string, threadTs?: string): ReplyTarget {
+  let ts: string | undefined;
+  return {
+    async send(m) {
+      const posted = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...m, ...NO_LINK_PREVIEWS });
+      ts = posted.ts;
+    },
+    async replace(m) {
+      if (!ts) throw new Error('replace() before send()');
+      await client.chat.update({ channel, ts, ...m });
+    },
+  };
+}
+
+/** Uses `primary`; if its first send fails (say the response_url is gone), uses `fallback` from then on. */
+export function withFallback(primary: ReplyTarget, fallback: () => ReplyTarget, onFallback: (error: unknown) => void): ReplyTarget {
+  let active = primary;
+  return {
+    async send(m) {
+      try {
+        await primary.send(m);
+      } catch (error) {
+        onFallback(error);
+        active = fallback();
+        await active.send(m);
+      }
+    },
+    replace: (m) => active.replace(m),
+  };
+}
+
+export interface CoachRequest {
+  /** Slack-formatted draft. */
+  draft: string;
+  context?: string;
+  team: string;
+  user: string;
+  /** For logs only. */
+  surface: string;
+  /** What a clean draft gets ("Nothing to fix" or "Looks good"). */
+  cleanText: string;
+}
+
+export interface CoachOutcome {
+  analysis: Analysis;
+}
+
+/** Coaches a draft and delivers the reply through `target`. Never logs the draft, only its length and rule ids. */
+export async function coach(deps: SlackDeps, request: CoachRequest, target: ReplyTarget): Promise<CoachOutcome> {
+  const truncated = request.draft.length > MAX_DRAFT_CHARS;
+  const draft = truncated ? request.draft.slice(0, MAX_DRAFT_CHARS) : request.draft;
+  const analysis = analyze(draft, request.context ? { context: request.context } : {});
+  const rules = analysis.findings.map((f) => f.rule);
+  const log = deps.logger.child({ surface: request.surface, team: request.team, user: request.user });
+  log.info({ textLength: request.draft.length, truncated, rules }, 'coaching');
+
+  const cutNote = truncated ? `Only the first ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters were checked.` : undefined;
+  const rewriteRequest = { draft, context: request.context, analysis, team: request.team, user: request.user };
+  const refine = deps.rewriter.usesModel && analysis.findings.length > 0;
+  const first = refine ? await rulesRewriter.rewrite(rewriteRequest) : await deps.rewriter.rewrite(rewriteRequest);
+  const render = (rewrite: RewriteResult, refining: boolean) =>
+    coachingMessage({ draft, analysis, rewrite: withNote(rewrite, cutNote), refining }, request.cleanText);
+
+  await target.send(render(first, refine));
+  await recordCounts(deps, request, rules);
+  if (!refine) return { analysis };
+
+  let refined: RewriteResult;
+  try {
+    refined = await deps.rewriter.rewrite(rewriteRequest);
+  } catch (error) {
+    log.warn({ err: error }, 'model rewrite failed; keeping the rules rewrite');
+    refined = { ...first, note: 'The AI rewrite is not available right now; this is the rules’ rewrite.' };
+  }
+  await target.replace(render(refined, false));
+  return { analysis };
+}
+
+function withNote(rewrite: RewriteResult, extra: string | undefined): RewriteResult {
+  if (!extra) return rewrite;
+  return { ...rewrite, note: rewrite.note ? `${rewrite.note} ${extra}` : extra };
+}
+
+async function recordCounts(deps: SlackDeps, request: CoachRequest, rules: readonly RuleId[]) {
+  if (rules.length === 0) return;
+  try {
+    await deps.store.recordFindings(request.team, request.user, rules, utcDay(deps.now()));
+  } catch (error) {
+    // Counts are a nice-to-have; the person already has their answer.
+    deps.logger.warn({ err: error, surface: request.surface }, 'could not record finding counts');
+  }
+}

@@ -1,0 +1,14 @@
+// What the listeners need from the outside world. main.ts builds the real ones; tests pass real ones too
+// (SQLite or Redis store, a pino logger writing to a buffer), never mocks of our own modules.
+import type { Logger } from 'pino';
+import type { Rewriter } from '../llm/types.ts';
+import type { NudgeLimits, Store } from '../store/types.ts';
+
+export interface SlackDeps {
+  store: Store;
+  rewriter: Rewriter;
+  logger: Logger;
+  nudgeLimits: NudgeLimits;
+  /** Epoch ms. */
+  now: () => number;
+}

@@ -1,0 +1,21 @@
+// Every command, action_id, callback_id and event the app answers. register.ts wires them; the manifest test
+// checks them against manifest.yml in both directions.
+export const COMMAND = '/tradeoff';
+
+export const ACTION = {
+  detail: 'coach_detail',
+  helpful: 'coach_helpful',
+  notHelpful: 'coach_not_helpful',
+  nudgeShowRewrite: 'nudge_show_rewrite',
+  nudgeMuteToday: 'nudge_mute_today',
+  nudgeNotHelpful: 'nudge_not_helpful',
+  homeMute: 'home_mute',
+  homeMuteToday: 'home_mute_today',
+  homeUnmute: 'home_unmute',
+} as const;
+
+/** The message shortcut "Coach this message". */
+export const SHORTCUT = { coachMessage: 'coach_message' } as const;
+
+/** Modal callback ids: the coaching modal (submission) and the read-only detail modal. */
+export const VIEW = { coach: 'coach_modal', detail: 'coach_detail_modal' } as const;

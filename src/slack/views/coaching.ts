@@ -1,0 +1,131 @@
+// The coaching reply shared by /tradeoff, the modal, DMs, the message shortcut and "show rewrite": findings with
+// their quoted trigger, why and tip; the rewrite; and buttons for detail and feedback. Pure: data in, blocks out.
+import { diffWords, type Change } from 'diff';
+import type { Analysis, Finding } from '../../engine/index.ts';
+import type { RewriteResult } from '../../llm/types.ts';
+import { clip, escapeMrkdwn, showUserText, slackToPlain } from '../escape.ts';
+import { ACTION } from '../ids.ts';
+import { actions, button, context, divider, encodeRules, fitBlocks, LIMITS, section, type KnownBlock } from './blocks.ts';
+import { ruleTitle } from './rule-guide.ts';
+
+export interface SlackMessage {
+  /** Notification and accessibility fallback; never holds user text. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface Coaching {
+  /** The draft as Slack-formatted text. */
+  draft: string;
+  analysis: Analysis;
+  rewrite: RewriteResult;
+  /** A model rewrite is on its way; the message will be updated in place. */
+  refining?: boolean;
+}
+
+// Budgets per piece keep five findings plus rewrite and diff under Slack's ~13k total (see LIMITS.blocksTotal).
+const QUOTE_MAX = 280;
+const MESSAGE_MAX = 450;
+const TIP_MAX = 350;
+const REWRITE_MAX = 2500;
+const DIFF_INPUT_MAX = 4000;
+const DIFF_TIMEOUT_MS = 100;
+
+function findingBlock(finding: Finding, index: number): KnownBlock {
+  const quote = clip(slackToPlain(finding.quote).replace(/\s+/g, ' ').trim(), QUOTE_MAX);
+  return section(
+    [
+      `*${index + 1}. ${escapeMrkdwn(ruleTitle(finding.rule))}*`,
+      `> ${escapeMrkdwn(quote)}`,
+      clip(showUserText(finding.message), MESSAGE_MAX),
+      `_Try:_ ${clip(showUserText(finding.tip), TIP_MAX)}`,
+    ].join('\n'),
+    `finding-${index}`,
+  );
+}
+
+/** A word diff as mrkdwn: removed words ~struck~, added words *bold*; every piece escaped. */
+export function renderDiff(changes: readonly Change[]): string {
+  let out = '';
+  let previous: Change | undefined;
+  for (const change of changes) {
+    const text = escapeMrkdwn(change.value);
+    if (!change.added && !change.removed) {
+      out += text;
+    } else {
+      const mark = change.added ? '*' : '~';
+      // Slack only formats a marker at a word boundary, so a replacement gets a space between old and new.
+      if (previous?.removed && change.added && !/\s$/.test(previous.value) && !/^\s/.test(change.value)) out += ' ';
+      out += text.replace(/\S+/g, (word) => `${mark}${word}${mark}`);
+    }
+    previous = change;
+  }
+  return out;
+}
+
+function diffBlock(draft: string, rewritten: string): KnownBlock | undefined {
+  const before = slackToPlain(draft).slice(0, DIFF_INPUT_MAX);
+  const after = slackToPlain(rewritten).slice(0, DIFF_INPUT_MAX);
+  // A timeout bounds the work for very different texts; no diff is better than a slow reply.
+  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS });
+  if (!changes) return undefined;
+  return section(`*What changed*\n${clip(renderDiff(changes), REWRITE_MAX)}`, 'diff');
+}
+
+function rewriteBlocks({ draft, rewrite, refining }: Coaching): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const changed = slackToPlain(rewrite.text).trim() !== slackToPlain(draft).trim();
+  if (changed) {
+    const label = rewrite.source === 'ai' ? 'Suggested rewrite (AI)' : 'Suggested rewrite';
+    blocks.push(section(`*${label}*\n${clip(showUserText(rewrite.text), REWRITE_MAX)}`, 'rewrite'));
+    if (rewrite.source === 'ai') {
+      const diff = diffBlock(draft, rewrite.text);
+      if (diff) blocks.push(diff);
+    }
+  }
+  const notes: string[] = [];
+  if (rewrite.assumptions.length > 0) {
+    notes.push(`Assumed: ${rewrite.assumptions.map((a) => showUserText(a)).join('; ')}`);
+  }
+  if (refining) notes.push('_Refining the rewrite with AI…_');
+  if (rewrite.note) notes.push(showUserText(rewrite.note));
+  if (notes.length > 0) blocks.push(context(notes.join('\n'), 'rewrite-notes'));
+  return blocks;
+}
+
+function summary(analysis: Analysis): string {
+  const titles = analysis.findings.map((f) => ruleTitle(f.rule));
+  const things = titles.length === 1 ? 'one thing' : `${titles.length} things`;
+  return `Tradeoff Coach: ${things} to tighten (${titles.join(', ')}).`;
+}
+
+/** The full coaching reply. A clean draft gets `cleanText` alone. */
+export function coachingMessage(coaching: Coaching, cleanText: string, maxBlocks: number = LIMITS.messageBlocks): SlackMessage {
+  const { analysis } = coaching;
+  if (analysis.findings.length === 0) {
+    return { text: `Tradeoff Coach: ${cleanText}`, blocks: [section(`:white_check_mark: ${escapeMrkdwn(cleanText)}`, 'clean')] };
+  }
+  const rules = analysis.findings.map((f) => f.rule);
+  const blocks: KnownBlock[] = [
+    section(`*${escapeMrkdwn(summary(analysis).replace('Tradeoff Coach: ', ''))}*`, 'summary'),
+    ...analysis.findings.map(findingBlock),
+    divider,
+    ...rewriteBlocks(coaching),
+    actions('coach-actions', [
+      button(ACTION.detail, 'Why these?', encodeRules(rules)),
+      button(ACTION.helpful, '👍 Helpful', encodeRules(rules)),
+      button(ACTION.notHelpful, '👎 Not helpful', encodeRules(rules)),
+    ]),
+  ];
+  return { text: summary(analysis), blocks: fitBlocks(blocks, maxBlocks) };
+}
+
+/** Replaces the feedback buttons with a thank-you line, keeping the rest of a reply (and its "Why these?") as it was. */
+export function withFeedbackThanks(blocks: readonly KnownBlock[], helpful: boolean): KnownBlock[] {
+  const thanks = context(helpful ? 'Thanks, glad it helped.' : 'Thanks, noted. That helps us tune the coach.', 'feedback-thanks');
+  return blocks.flatMap((block) => {
+    if (block.type !== 'actions' || block.block_id !== 'coach-actions') return [block];
+    const kept = block.elements.filter((element) => 'action_id' in element && element.action_id === ACTION.detail);
+    return kept.length > 0 ? [{ ...block, elements: kept }, thanks] : [thanks];
+  });
+}

@@ -1,0 +1,35 @@
+// Short ephemeral replies: help, settings confirmations and apologies. No user text goes in here.
+import { COMMAND } from '../ids.ts';
+import { context, section } from './blocks.ts';
+import type { SlackMessage } from './coaching.ts';
+
+function simple(text: string, detail?: string): SlackMessage {
+  return { text, blocks: [section(text), ...(detail ? [context(detail)] : [])] };
+}
+
+export function helpMessage(): SlackMessage {
+  const lines = [
+    '*Tradeoff Coach* helps your messages read like a senior engineer wrote them: ranges and assumptions instead of bare dates, tradeoffs instead of bare choices, “A or B by Friday, not both” instead of “sure, we’ll try”.',
+    `• \`${COMMAND} <draft>\`: coach a draft privately before you send it.`,
+    `• \`${COMMAND}\` with no text: open a bigger editor.`,
+    '• DM me any draft and I reply with suggestions.',
+    '• On any message: *⋯ > Coach this message* coaches it for you alone.',
+    '• In channels I am in, I may send you a private nudge now and then (never more than one per channel every few minutes).',
+    `• \`${COMMAND} mute\` / \`${COMMAND} unmute\`: your nudges off or on.`,
+    `• \`${COMMAND} nudges off\` / \`${COMMAND} nudges on\`: nudges in this channel off or on, for everyone.`,
+  ];
+  return { text: 'Tradeoff Coach: how to use it', blocks: [section(lines.join('\n'))] };
+}
+
+export const REPLY = {
+  muted: () => simple('Nudges muted for you. I will stay quiet until you run `/tradeoff unmute`.'),
+  mutedToday: () => simple('Muted for today. Nudges come back tomorrow (UTC); `/tradeoff unmute` brings them back now.'),
+  unmuted: () => simple('Nudges are back on for you.'),
+  channelOff: () => simple('Nudges are now off in this channel, for everyone. `/tradeoff nudges on` turns them back on.'),
+  channelOn: () => simple('Nudges are on in this channel again.'),
+  notHelpful: () => simple('Thanks, noted. That helps us tune the coach.', '`/tradeoff mute` turns nudges off for you; `/tradeoff nudges off` for this channel.'),
+  unknownSetting: () => simple(`Not sure what you meant. Try \`${COMMAND} nudges off\` or \`${COMMAND} nudges on\`.`),
+  messageGone: () => simple('I could not read that message any more (it may have been edited or deleted), so there is no rewrite to show.'),
+  noText: () => simple('That message has no text I can coach.'),
+  failed: () => simple('Sorry, something went wrong on my side. Please try again in a minute.'),
+} as const;

@@ -1,0 +1,240 @@
+// A fake Slack Web API on 127.0.0.1: `/api/<method>` for the WebClient (SLACK_API_URL) and `/resp/<id>` for
+// response_urls. It records every call, checks Block Kit limits the way Slack does (invalid_blocks), and can be
+// told to answer 429 / 500 / ok:false for the next calls to a method.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  /** Web API method ("chat.postEphemeral") or "response_url". */
+  method: string;
+  /** Parsed arguments: form fields with JSON fields (blocks, view) decoded, or the JSON body. */
+  args: Record<string, any>;
+  /** The raw request body as sent. */
+  raw: string;
+  /** For response_url calls: which one. */
+  responseId?: string;
+  authorization?: string;
+}
+
+export type ScriptedReply =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { error: string };
+
+export interface HistoryMessage {
+  ts: string;
+  user: string;
+  text: string;
+}
+
+const BOT = { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Test', user: 'tradeoff-coach' };
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  /** Limit violations seen (each also answered with ok:false invalid_blocks). */
+  readonly violations: string[] = [];
+  private readonly scripts = new Map<string, ScriptedReply[]>();
+  private readonly history = new Map<string, HistoryMessage[]>();
+  private readonly responseUses = new Map<string, number>();
+  private nextTs = 1_700_000_000;
+  private nextResponseId = 1;
+
+  private readonly server: Server;
+  readonly origin: string;
+
+  private constructor(server: Server, origin: string) {
+    this.server = server;
+    this.origin = origin;
+  }
+
+  static async start(): Promise<FakeSlack> {
+    let fake!: FakeSlack;
+    const server = createServer((req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  /** For SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A fresh response_url (Slack allows 5 uses each). */
+  responseUrl(): string {
+    return `${this.origin}/resp/${this.nextResponseId++}`;
+  }
+
+  /** The next `times` calls to `method` get `reply` ("response_url" scripts response_url posts). */
+  failNext(method: string, reply: ScriptedReply, times = 1): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...Array.from({ length: times }, () => reply)]);
+  }
+
+  /** Messages conversations.history / conversations.replies return for a channel. */
+  setHistory(channel: string, messages: HistoryMessage[]): void {
+    this.history.set(channel, messages);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Every call except the start-up auth.test. */
+  get effects(): SlackCall[] {
+    return this.calls.filter((c) => c.method !== 'auth.test');
+  }
+
+  /** Waits until `method` has been called `count` times; fails with what was called instead. */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.callsTo(method);
+      if (found.length >= count) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`expected ${count} call(s) to ${method}; got: ${this.calls.map((c) => c.method).join(', ') || 'none'}`);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.violations.length = 0;
+    this.scripts.clear();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+
+    if (path.startsWith('/resp/')) {
+      const id = path.slice('/resp/'.length);
+      const args = JSON.parse(raw || '{}');
+      this.calls.push({ method: 'response_url', args, raw, responseId: id });
+      const uses = (this.responseUses.get(id) ?? 0) + 1;
+      this.responseUses.set(id, uses);
+      const scripted = this.scripts.get('response_url')?.shift();
+      if (scripted && 'status' in scripted) return json(scripted.status, { ok: false });
+      if (scripted) return json(404, { ok: false, error: scripted.error });
+      if (uses > 5) return json(404, { ok: false, error: 'used_too_many_times' });
+      const problems = checkMessage(args, 50);
+      if (problems.length > 0) {
+        this.violations.push(...problems);
+        return json(400, { ok: false, error: 'invalid_blocks' });
+      }
+      return json(200, { ok: true });
+    }
+
+    const method = path.replace(/^\/api\//, '');
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    this.calls.push({ method, args, raw, authorization: req.headers.authorization });
+
+    const scripted = this.scripts.get(method)?.shift();
+    if (scripted && 'status' in scripted && scripted.status === 429) {
+      return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(scripted.retryAfter) });
+    }
+    if (scripted && 'status' in scripted) return json(scripted.status, { ok: false, error: 'internal_error' });
+    if (scripted && 'error' in scripted) return json(200, { ok: false, error: scripted.error });
+
+    const problems =
+      method.startsWith('views.') ? checkView(args.view) : method.startsWith('chat.') ? checkMessage(args, 50) : [];
+    if (problems.length > 0) {
+      this.violations.push(...problems.map((p) => `${method}: ${p}`));
+      return json(200, { ok: false, error: 'invalid_blocks' });
+    }
+    json(200, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    const ts = () => `${this.nextTs++}.000100`;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, ...BOT };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: ts(), message: { text: args.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: args.view_id ?? 'V1', ...args.view } };
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const messages = (this.history.get(args.channel) ?? []).filter((m) => !args.latest || m.ts <= args.latest);
+        return { ok: true, messages: messages.reverse().slice(0, Number(args.limit ?? 100)), has_more: false };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseArgs(raw: string, contentType: string): Record<string, any> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}');
+  const args: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+// Slack's documented limits (Block Kit reference; chat.postMessage; views.open).
+function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
+  if (blocks === undefined) return [];
+  if (!Array.isArray(blocks)) return ['blocks is not an array'];
+  const problems: string[] = [];
+  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
+  let total = 0;
+  for (const block of blocks) {
+    const text = JSON.stringify(block);
+    total += text.length;
+    if (block.type === 'section' && block.text?.text?.length > 3000) problems.push('section text > 3000');
+    if (block.type === 'header' && block.text?.text?.length > 150) problems.push('header text > 150');
+    if (block.type === 'actions' && block.elements?.length > 25) problems.push('actions > 25 elements');
+    for (const el of block.elements ?? []) {
+      if (el.type === 'button' && (el.text?.text?.length > 75 || (el.value ?? '').length > 2000 || el.action_id?.length > 255)) {
+        problems.push('button over its limits');
+      }
+      if (el.type === 'mrkdwn' && el.text.length > 3000) problems.push('context text > 3000');
+    }
+    if (block.type === 'input' && block.element?.initial_value?.length > (block.element?.max_length ?? 3000)) {
+      problems.push('input initial_value > max_length');
+    }
+  }
+  if (total > 13_200) problems.push(`blocks total ${total} chars > 13200 (msg_blocks_too_long)`);
+  return problems;
+}
+
+function checkMessage(args: Record<string, any>, maxBlocks: number): string[] {
+  const problems = checkBlocks(args.blocks, maxBlocks);
+  if (typeof args.text === 'string' && args.text.length > 40_000) problems.push('text > 40000');
+  return problems;
+}
+
+function checkView(view: Record<string, any> | undefined): string[] {
+  if (!view) return ['no view'];
+  const problems = checkBlocks(view.blocks, 100);
+  if ((view.title?.text ?? '').length > 24) problems.push('modal title > 24');
+  if ((view.private_metadata ?? '').length > 3000) problems.push('private_metadata > 3000');
+  return problems;
+}
