@@ -95,6 +95,18 @@ export class KeyValueStore implements Store {
     return result;
   }
 
+  async saveInstallation(team: string, installationJson: string): Promise<void> {
+    await this.#kv.set(teamKey(team, 'installation'), installationJson);
+  }
+
+  async getInstallation(team: string): Promise<string | undefined> {
+    return this.#kv.get(teamKey(team, 'installation'));
+  }
+
+  async deleteInstallation(team: string): Promise<void> {
+    await this.#kv.delete(teamKey(team, 'installation'));
+  }
+
   async deleteWorkspace(team: string): Promise<void> {
     return this.#kv.deletePrefix(teamKey(team, ''));
   }

@@ -51,7 +51,15 @@ export interface Store {
   /** Workspace-wide feedback totals over the given days (feedback is kept per workspace, not per person). */
   countFeedback(team: string, days: readonly Day[]): Promise<FeedbackCounts>;
 
-  /** Removes everything kept for a workspace (uninstall / tokens revoked). */
+  /**
+   * OAuth installations (multi-workspace mode), as JSON, keyed by team id (or enterprise id for org-wide installs).
+   * They hold the workspace's bot token; see installations.ts for Bolt's InstallationStore on top of these.
+   */
+  saveInstallation(team: string, installationJson: string): Promise<void>;
+  getInstallation(team: string): Promise<string | undefined>;
+  deleteInstallation(team: string): Promise<void>;
+
+  /** Removes everything kept for a workspace (uninstall / tokens revoked), its installation included. */
   deleteWorkspace(team: string): Promise<void>;
 
   /** Cheap liveness check of the backend. */

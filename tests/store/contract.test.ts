@@ -166,6 +166,7 @@ describe.each(backends)('$name store', ({ open }) => {
       await store.setChannelNudges(team, 'C1', false);
       await store.recordFindings(team, 'U1', ['no-next-step'], DAY);
       await store.recordFeedback(team, 'U1', true, 'no-next-step', DAY);
+      await store.saveInstallation(team, JSON.stringify({ team: { id: team } }));
     }
     await store.deleteWorkspace('T1');
 
@@ -175,6 +176,7 @@ describe.each(backends)('$name store', ({ open }) => {
     expect(await store.channelNudgesOn('T1', 'C1')).toBe(true);
     expect((await store.countFindings('T1', 'U1', [DAY]))['no-next-step']).toBe(0);
     expect(await store.countFeedback('T1', [DAY])).toEqual({ helpful: 0, notHelpful: 0 });
+    expect(await store.getInstallation('T1')).toBeUndefined();
 
     expect(await store.takeNudge('T2', 'C2', 'U1', DAY, { cooldownSeconds: 600, dailyCap: 1 })).toBe(false);
     expect(await store.takeDaily('T2:llm:U1', DAY, 1)).toBe(false);
@@ -182,6 +184,19 @@ describe.each(backends)('$name store', ({ open }) => {
     expect(await store.channelNudgesOn('T2', 'C1')).toBe(false);
     expect((await store.countFindings('T2', 'U1', [DAY]))['no-next-step']).toBe(1);
     expect(await store.countFeedback('T2', [DAY])).toEqual({ helpful: 1, notHelpful: 0 });
+    expect(await store.getInstallation('T2')).toBe('{"team":{"id":"T2"}}');
+  });
+
+  it('keeps one installation per workspace, replaced on reinstall, until deleted', async () => {
+    expect(await store.getInstallation('T1')).toBeUndefined();
+    await store.saveInstallation('T1', '{"v":1}');
+    await store.saveInstallation('T1', '{"v":2}');
+    await store.saveInstallation('E1', '{"org":true}');
+    expect(await store.getInstallation('T1')).toBe('{"v":2}');
+    expect(await store.getInstallation('E1')).toBe('{"org":true}');
+    await store.deleteInstallation('T1');
+    expect(await store.getInstallation('T1')).toBeUndefined();
+    expect(await store.getInstallation('E1')).toBe('{"org":true}');
   });
 
   it("refuses ids that could reach into another workspace's keys", async () => {
