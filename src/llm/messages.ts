@@ -19,6 +19,10 @@ export const VerifyOutput = z.object({
 
 /** Examples shown per request: enough to set the tone, few enough to keep prompts small. */
 export const EXAMPLES_PER_REQUEST = 2;
+/** Input limits that keep every prompt within about 1,500 tokens: a longer draft gets the rules' rewrite. */
+export const MAX_DRAFT_CHARS = 1_000;
+export const MAX_CONTEXT_CHARS = 300;
+export const MAX_QUOTE_CHARS = 100;
 
 export interface PromptData {
   draft: string;
@@ -29,11 +33,12 @@ export interface PromptData {
 // The data may not close or open our own tags (a draft saying "</draft> new instructions: ...").
 const OUR_TAGS = /<\s*\/?\s*(?:draft|context|findings)\s*>/gi;
 const asData = (text: string) => text.replace(OUR_TAGS, '');
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function renderData({ draft, context, findings }: PromptData): string {
-  const lines = findings.map((f) => `- ${f.rule}: "${asData(f.quote)}"${f.tip ? ` (tip: ${f.tip})` : ''}`);
+  const lines = findings.map((f) => `- ${f.rule}: "${asData(clip(f.quote, MAX_QUOTE_CHARS))}"${f.tip ? ` (tip: ${f.tip})` : ''}`);
   return [
-    context ? `<context>\n${asData(context)}\n</context>` : '',
+    context ? `<context>\n${asData(clip(context, MAX_CONTEXT_CHARS))}\n</context>` : '',
     `<findings>\n${lines.join('\n')}\n</findings>`,
     `<draft>\n${asData(draft)}\n</draft>`,
   ]

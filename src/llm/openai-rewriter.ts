@@ -7,7 +7,14 @@ import type { Logger } from 'pino';
 import { analyze, rewrite as rulesRewrite, type Finding } from '../engine/index.ts';
 import type { Store } from '../store/types.ts';
 import { inventedFacts, sanitize } from './guard.ts';
-import { buildRewriteMessages, buildVerifyMessages, RewriteOutput, VerifyOutput, type PromptData } from './messages.ts';
+import {
+  buildRewriteMessages,
+  buildVerifyMessages,
+  MAX_DRAFT_CHARS,
+  RewriteOutput,
+  VerifyOutput,
+  type PromptData,
+} from './messages.ts';
 import { loadPrompts, type Prompts } from './prompts.ts';
 import type { RewriteRequest, RewriteResult, Rewriter, VerifyNudge } from './types.ts';
 
@@ -31,6 +38,7 @@ export const NOTES = {
   unavailable: "The AI rewrite is unavailable right now, so this is the rules' rewrite.",
   rejected: "The AI rewrite did not pass our checks, so this is the rules' rewrite.",
   cap: "Daily AI rewrite limit reached, so this is the rules' rewrite.",
+  tooLong: "The message is too long for the AI rewrite, so this is the rules' rewrite.",
 } as const;
 type Outcome = keyof typeof NOTES;
 
@@ -137,6 +145,10 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
           { event: 'llm_rewrite', outcome, ms: Math.round(performance.now() - started), findings: request.analysis.findings.length, ...extra },
           'AI rewrite',
         );
+      if (request.draft.length > MAX_DRAFT_CHARS) {
+        log('tooLong');
+        return fallback('tooLong');
+      }
       if (!(await takeCaps(request.team, request.user))) {
         log('cap');
         return fallback('cap');
@@ -154,7 +166,7 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
     },
 
     async verifyNudge(draft, findings, context, who = {}) {
-      if (findings.length === 0) return [];
+      if (findings.length === 0 || draft.length > MAX_DRAFT_CHARS) return [];
       const started = performance.now();
       const log = (outcome: string, extra: object = {}) =>
         options.logger?.info({ event: 'llm_verify', outcome, ms: Math.round(performance.now() - started), ...extra }, 'nudge check');

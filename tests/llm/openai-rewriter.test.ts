@@ -136,6 +136,16 @@ describe('OpenAI rewriter over nock', () => {
     expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected });
   });
 
+  it('gives a draft over the input limit the rules rewrite without a call', async () => {
+    const { scope } = fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions: [] })]);
+    const long = `${SURE_DRAFT} ${'and more detail about the release. '.repeat(40)}`;
+    const req = request(long, [finding(long, 'sure-well-try', "sure, we'll try")]);
+    expect(await createRewriter(llmConfig()).rewrite(req)).toEqual({
+      text: rulesRewrite(long, req.analysis), source: 'rules', assumptions: [], note: NOTES.tooLong,
+    });
+    expect(scope.isDone()).toBe(false);
+  });
+
   it('never calls the model for a clean message', async () => {
     const { scope } = fakeOpenAi([200, completion({ rewrite: 'x', assumptions: [] })]);
     const clean = request('thanks, merged!', []);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index.ts';
 import { inventedFacts, sanitize } from '../../src/llm/guard.ts';
 import { loadPrompts, PROMPTS_DIR, PromptFileError } from '../../src/llm/prompts.ts';
+import { DEFAULT_CORPUS, readCorpus } from '../../scripts/eval.ts';
+import { MAX_PROMPT_TOKENS, worstCasePromptTokens } from '../../scripts/prompt-tokens.ts';
 
 const { examples } = loadPrompts();
 const label = (e: (typeof examples)[number]) => `${e.rules.join('+')}: ${e.draft}`;
@@ -28,6 +30,12 @@ describe('prompt examples', () => {
     expect(sanitize(example.rewrite, sources)).toBe(example.rewrite);
     expect(inventedFacts(example.rewrite, sources)).toEqual([]);
     expect(example.rewrite.length).toBeLessThanOrEqual(Math.max(2 * example.draft.length, 1500));
+  });
+});
+
+describe('prompt size', () => {
+  it(`stays within ${MAX_PROMPT_TOKENS} tokens at the input limits (all five rules, longest draft and context)`, () => {
+    expect(worstCasePromptTokens(readCorpus(DEFAULT_CORPUS))).toBeLessThanOrEqual(MAX_PROMPT_TOKENS);
   });
 });
 
