@@ -81,13 +81,19 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
     logLevel: 'off', // the SDK's debug logs include request bodies
   });
 
-  /** One unit of each applicable daily cap; false when one is used up. */
-  async function takeCaps(team?: string, user?: string): Promise<boolean> {
-    if (!options.caps || !team) return true;
+  /** One unit of each applicable daily cap: 'ok', 'cap' when one is used up, 'unavailable' when the store is down. */
+  async function takeCaps(team?: string, user?: string): Promise<'ok' | 'cap' | 'unavailable'> {
+    if (!options.caps || !team) return 'ok';
     const { store, userDaily, teamDaily } = options.caps;
     const day = now().toISOString().slice(0, 10);
-    if (user && !(await store.takeDaily(`llm:user:${team}:${user}`, day, userDaily))) return false;
-    return store.takeDaily(`llm:team:${team}`, day, teamDaily);
+    try {
+      if (user && !(await store.takeDaily(`llm:user:${team}:${user}`, day, userDaily))) return 'cap';
+      return (await store.takeDaily(`llm:team:${team}`, day, teamDaily)) ? 'ok' : 'cap';
+    } catch (error) {
+      // Without the counters the caps cannot be kept, so no model call (fail closed).
+      options.logger?.warn({ event: 'llm_caps', ...errorFields(error) }, 'could not take from the daily AI caps');
+      return 'unavailable';
+    }
   }
 
   async function complete<T>(
@@ -149,9 +155,10 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
         log('tooLong');
         return fallback('tooLong');
       }
-      if (!(await takeCaps(request.team, request.user))) {
-        log('cap');
-        return fallback('cap');
+      const allowed = await takeCaps(request.team, request.user);
+      if (allowed !== 'ok') {
+        log(allowed);
+        return fallback(allowed);
       }
       try {
         const messages = buildRewriteMessages(prompts, dataOf(request.draft, request.analysis.findings, request.context));
@@ -171,8 +178,9 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
       const log = (outcome: string, extra: object = {}) =>
         options.logger?.info({ event: 'llm_verify', outcome, ms: Math.round(performance.now() - started), ...extra }, 'nudge check');
       // Fail closed: over the cap, on any error, or when in doubt, nothing is confirmed and no nudge is sent.
-      if (!(await takeCaps(who.team))) {
-        log('cap');
+      const allowed = await takeCaps(who.team);
+      if (allowed !== 'ok') {
+        log(allowed);
         return [];
       }
       try {

@@ -196,6 +196,16 @@ describe('daily caps', () => {
       await store.close();
     }
   });
+
+  it('makes no call when the caps cannot be read (store down), for rewrites and nudge checks', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.close(); // a real failure: every store call now throws
+    const { scope } = fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions: [] })]);
+    const rewriter = createRewriter(llmConfig({ verifyNudges: true }), { store });
+    expect(await rewriter.rewrite(sureRequest({ team: 'T1', user: 'U1' }))).toMatchObject({ source: 'rules', note: NOTES.unavailable });
+    expect(await rewriter.verifyNudge!(SURE_DRAFT, sureRequest().analysis.findings, undefined, { team: 'T1' })).toEqual([]);
+    expect(scope.isDone()).toBe(false);
+  });
 });
 
 describe('nudge verification', () => {
@@ -225,10 +235,39 @@ describe('nudge verification', () => {
     expect(await verifier().verifyNudge!(draft, findings)).toEqual([]);
   });
 
+  it('counts against the workspace cap', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const { sent } = fakeOpenAi([200, completion({ findings: [{ rule: 'sure-well-try', confirmed: true }] })]);
+      const rewriter = createRewriter(llmConfig({ verifyNudges: true, teamDailyCap: 1 }), { store });
+      expect(await rewriter.verifyNudge!(draft, findings, undefined, { team: 'T1' })).toEqual([findings[0]]);
+      expect(await rewriter.verifyNudge!(draft, findings, undefined, { team: 'T1' })).toEqual([]);
+      expect(sent).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('makes no call for no findings', async () => {
     const { scope } = fakeOpenAi([200, completion({ findings: [] })]);
     expect(await verifier().verifyNudge!('thanks!', [])).toEqual([]);
     expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('logging', () => {
+  it('logs outcomes and timings, never the draft, the context, the answer or the key', async () => {
+    const lines: unknown[] = [];
+    const logger = { info: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args) };
+    fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions: ['what slips'] })]);
+    fakeOpenAi([500, { error: { message: `echo: ${SURE_DRAFT}` } }, { 'retry-after-ms': '1' }], [500, {}, { 'retry-after-ms': '1' }]);
+    const rewriter = createRewriter(llmConfig(), { logger });
+    await rewriter.rewrite(sureRequest());
+    await rewriter.rewrite(sureRequest());
+    const logged = JSON.stringify(lines);
+    expect(logged).toContain('"outcome":"ok"');
+    expect(logged).toContain('"outcome":"unavailable"');
+    for (const secret of [SURE_DRAFT, SURE_CONTEXT, GOOD_REWRITE, 'what slips', 'sk-test-key']) expect(logged).not.toContain(secret);
   });
 });
 
