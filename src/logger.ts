@@ -15,8 +15,11 @@ const SENSITIVE_KEYS = [
 ];
 const SENSITIVE_KEY = /token|secret|authori[sz]ation|password|cookie|api_?key|^(text|blocks|attachments|draft|rewrite|messages|view|payload|body|message|context)$/i;
 const CENSOR = '[redacted]';
-/** Strings that look like a token or key, in case one arrives under an innocent name or inside a string. */
-const TOKEN_PATTERN = /\b(xox[abpre]|xapp)-[\w-]+|\bsk-[\w-]{8,}|\bBearer\s+[\w.-]+/g;
+/**
+ * Strings that look like a token or key, in case one arrives under an innocent name or inside a string, and the
+ * one-time OAuth code in a logged redirect URL.
+ */
+const TOKEN_PATTERN = /\b(xox[abpre]|xapp)-[\w-]+|\bsk-[\w-]{8,}|\bBearer\s+[\w.-]+|(?<=[?&](code|token)=)[^&\s]+/g;
 
 export interface LoggerOptions {
   level: LogLevelName;
@@ -47,7 +50,8 @@ export function serializeError(error: unknown): Record<string, unknown> {
   return {
     type: base.type,
     message,
-    stack: base.stack && scrubString(base.stack.replace(error.message, message)),
+    // The stack repeats the message on its first line: swap in the scrubbed one and keep the frames.
+    stack: base.stack?.replace(error.message, () => message).replace(TOKEN_PATTERN, CENSOR),
     code: fields.code,
     statusCode: fields.statusCode,
     retryAfter: fields.retryAfter,
@@ -64,11 +68,10 @@ const PAYLOAD_START = /[{["]|\b(body|data|payload|storedResponse|message|buffer|
 
 /** Keeps the prose of a log line and replaces any payload in it with its length. */
 export function scrubString(line: string): string {
-  const withoutTokens = line.replace(TOKEN_PATTERN, CENSOR);
-  const match = PAYLOAD_START.exec(withoutTokens);
-  if (!match) return withoutTokens;
+  const match = PAYLOAD_START.exec(line);
+  if (!match) return line.replace(TOKEN_PATTERN, CENSOR);
   const cut = match.index + (match[0].length > 1 ? match[0].length : 0);
-  return `${withoutTokens.slice(0, cut)}[${withoutTokens.length - cut} chars omitted]`;
+  return `${line.slice(0, cut).replace(TOKEN_PATTERN, CENSOR)}[${line.length - cut} chars omitted]`;
 }
 
 /** Deep copy with sensitive keys censored and strings scrubbed; bounded so a cyclic or huge object cannot hurt. */

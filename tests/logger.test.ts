@@ -96,7 +96,9 @@ describe('toBoltLogger', () => {
   it('scrubs tokens that appear inside strings', () => {
     const { log, raw } = capture();
     toBoltLogger(log).warn(`token rejected: ${BOT_TOKEN}`);
+    toBoltLogger(log).info('Unhandled HTTP request (GET) made to /slack/oauth_redirect?code=123.456.SECRET&state=s1');
     expect(raw.join('')).not.toContain('SECRET');
+    expect(raw.join('')).toContain('state=s1');
   });
 
   it("leaves no message text in the debug lines Bolt and socket-mode write for a Slack payload", () => {
@@ -164,5 +166,27 @@ describe('toBoltLogger with a real WebClient at debug level', () => {
     expect(lines().some((line) => String(line.msg).includes("apiCall('chat.postMessage')"))).toBe(true);
     expect(lines().some((line) => String(line.msg).includes('http request body'))).toBe(true);
     expect(raw.join('')).not.toMatch(/migration|Friday|SECRET/);
+  });
+});
+
+describe('error serialization', () => {
+  it('scrubs the message in the stack too, and keeps frames that contain brackets', () => {
+    const { log, raw, lines } = capture();
+    const listeners = {
+      handler: function parseBody() {
+        JSON.parse(MESSAGE_TEXT);
+      },
+    };
+    let parseError: unknown;
+    try {
+      listeners.handler();
+    } catch (error) {
+      parseError = error;
+    }
+    log.error({ err: parseError }, 'bad body');
+    expect(raw.join('')).not.toMatch(/migration|Friday/);
+    const stack = lines()[0]?.err.stack as string;
+    expect(stack).toMatch(/^SyntaxError: .*chars omitted\]\n\s+at /);
+    expect(stack).toContain('parseBody [as handler]');
   });
 });
