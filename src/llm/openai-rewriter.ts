@@ -43,7 +43,7 @@ export const NOTES = {
 type Outcome = keyof typeof NOTES;
 
 /** Longest rewrite accepted: twice the draft, but never less than this. */
-export const MIN_LENGTH_CAP = 1500;
+const MIN_LENGTH_CAP = 1500;
 const MAX_ASSUMPTIONS = 8;
 const MAX_ASSUMPTION_CHARS = 200;
 /** Bounds the answer's cost; a longer one fails the length cap anyway. */
