@@ -32,7 +32,7 @@ export function createLogger({ level }: LoggerOptions, destination?: Destination
       level,
       // pino's redaction covers the shapes our own code logs; deeper, unknown shapes go through scrubObject.
       redact: { paths: SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: CENSOR },
-      serializers: { err: serializeError },
+      serializers: { err: (error: unknown) => serializeError(error) },
     },
     destination,
   );
@@ -42,7 +42,7 @@ export function createLogger({ level }: LoggerOptions, destination?: Destination
  * Errors keep what helps debugging (type, message, stack, code, Slack's error code, HTTP status, retry-after)
  * and lose the rest: web-api errors carry the request (with its token and text) in nested fields.
  */
-export function serializeError(error: unknown): Record<string, unknown> {
+export function serializeError(error: unknown, depth = 0): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: scrubString(String(error)) };
   const base = stdSerializers.err(error);
   const fields = error as Error & { code?: unknown; statusCode?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
@@ -56,7 +56,7 @@ export function serializeError(error: unknown): Record<string, unknown> {
     statusCode: fields.statusCode,
     retryAfter: fields.retryAfter,
     slackError: typeof fields.data?.error === 'string' ? fields.data.error : undefined,
-    cause: error.cause === undefined ? undefined : serializeError(error.cause),
+    cause: error.cause === undefined || depth >= 3 ? undefined : serializeError(error.cause, depth + 1),
   };
 }
 
@@ -104,7 +104,7 @@ export function toBoltLogger(base: Pino): BoltLogger {
     const words = args.filter((arg) => arg === null || typeof arg !== 'object').map((arg) => scrubString(String(arg)));
     const fields: Record<string, unknown> = {};
     if (errors[0]) fields.err = errors[0];
-    if (errors.length > 1) fields.errors = errors.slice(1).map(serializeError);
+    if (errors.length > 1) fields.errors = errors.slice(1).map((error) => serializeError(error));
     if (details.length > 0) fields.details = details.map((detail) => scrubObject(detail));
     named[level](fields, words.join(' '));
   };

@@ -189,4 +189,12 @@ describe('error serialization', () => {
     expect(stack).toMatch(/^SyntaxError: .*chars omitted\]\n\s+at /);
     expect(stack).toContain('parseBody [as handler]');
   });
+
+  it('survives an error that is its own cause', () => {
+    const { log, lines } = capture();
+    const loop: Error = new Error('loop');
+    loop.cause = loop;
+    log.error({ err: loop }, 'cyclic');
+    expect(lines()[0]?.err.cause.cause.cause.message).toBe('loop');
+  });
 });
