@@ -9,21 +9,19 @@ export const SQLITE_FILE = 'tradeoff-coach.sqlite';
 const PURGE_EVERY_WRITES = 500;
 
 /** `dataDir` (created if missing) holds the database file; ':memory:' keeps everything in memory. */
-export function openSqlite(dataDir: string, now: () => number = Date.now): KeyValue {
-  if (dataDir === ':memory:') return new SqliteKeyValue(new DatabaseSync(dataDir), now);
+export function openSqlite(dataDir: string): KeyValue {
+  if (dataDir === ':memory:') return new SqliteKeyValue(new DatabaseSync(dataDir));
   mkdirSync(dataDir, { recursive: true });
-  return new SqliteKeyValue(new DatabaseSync(join(dataDir, SQLITE_FILE)), now);
+  return new SqliteKeyValue(new DatabaseSync(join(dataDir, SQLITE_FILE)));
 }
 
 class SqliteKeyValue implements KeyValue {
   readonly #db: DatabaseSync;
-  readonly #now: () => number;
   #writes = 0;
   readonly #statements;
 
-  constructor(db: DatabaseSync, now: () => number) {
+  constructor(db: DatabaseSync) {
     this.#db = db;
-    this.#now = now;
     db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA busy_timeout = 1000;
@@ -52,7 +50,7 @@ class SqliteKeyValue implements KeyValue {
 
   async takeAll(counters: readonly Counter[]): Promise<boolean> {
     return this.#transaction(() => {
-      const now = this.#now();
+      const now = Date.now();
       if (counters.some(({ key, cap }) => this.#count(key, now) >= cap)) return false;
       for (const { key, ttlMs } of counters) {
         // A taken counter keeps the expiry of its first take (a cooldown or a day does not stretch).
@@ -64,18 +62,18 @@ class SqliteKeyValue implements KeyValue {
 
   async increment(keys: readonly string[], ttlMs: number): Promise<void> {
     this.#transaction(() => {
-      const now = this.#now();
+      const now = Date.now();
       for (const key of keys) this.#statements.increment.run({ key, now, expiresAt: now + ttlMs, keepExpiry: 0 });
     });
   }
 
   async counts(keys: readonly string[]): Promise<number[]> {
-    const now = this.#now();
+    const now = Date.now();
     return keys.map((key) => this.#count(key, now));
   }
 
   async get(key: string): Promise<string | undefined> {
-    const row = this.#statements.get.get({ key, now: this.#now() }) as { value: string } | undefined;
+    const row = this.#statements.get.get({ key, now: Date.now() }) as { value: string } | undefined;
     return row?.value;
   }
 
@@ -120,6 +118,6 @@ class SqliteKeyValue implements KeyValue {
   }
 
   #wrote(): void {
-    if (++this.#writes % PURGE_EVERY_WRITES === 0) this.#statements.purge.run({ now: this.#now() });
+    if (++this.#writes % PURGE_EVERY_WRITES === 0) this.#statements.purge.run({ now: Date.now() });
   }
 }

@@ -62,4 +62,21 @@ describe('SQLite store', () => {
       expect(value).toMatch(/^(\d+|off)$/);
     }
   });
+
+  it('deletes expired rows in bulk as it goes, so the file does not grow forever', async () => {
+    const store = openSqliteStore(root);
+    const rows = () => {
+      const db = new DatabaseSync(join(root, SQLITE_FILE), { readOnly: true });
+      const { n } = db.prepare('SELECT count(*) AS n FROM kv').get() as { n: number };
+      db.close();
+      return n;
+    };
+    const past = Date.now() - 1000;
+    for (let i = 0; i < 499; i++) await store.muteUser('T1', `U${i}`, past);
+    expect(rows()).toBe(499); // invisible already, still on disk
+    expect((await store.getUserSettings('T1', 'U1', Date.now())).muted).toBe(false);
+    await store.muteUser('T1', 'U499', past);
+    expect(rows()).toBe(0);
+    await store.close();
+  });
 });
