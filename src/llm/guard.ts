@@ -23,9 +23,13 @@ const WORD_DURATION =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several|half an?)\s(?:minutes?|hours?|days?|weeks?|months?|sprints?|quarters?|years?)\b/gi;
 const WORD_DATE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|tomorrow|tonight|yesterday|eod|eow|eom|end of (?:the )?(?:day|week|month|quarter|sprint)|(?:next|this) (?:week|month|quarter|sprint|year))\b/gi;
+// A capitalised word inside a sentence is a name, a product or a team ("ask Dana", "could Redis do it?").
+const CAPITALISED = /\b[A-Z][\w'-]{0,40}/g;
+const PLACEHOLDER = /\[[^[\]\n]{0,80}\]/g;
+const FIRST_PERSON = /^I(?:'(?:m|ll|d|ve))?$/;
 
 export const GUARD_PATTERNS: readonly RegExp[] = [
-  INVISIBLE, SPECIAL, BROADCAST, REFERENCE, TYPED_BROADCAST, SLACK_LINK, BARE_URL, NUMBER, WORD_DURATION, WORD_DATE,
+  INVISIBLE, SPECIAL, BROADCAST, REFERENCE, TYPED_BROADCAST, SLACK_LINK, BARE_URL, NUMBER, WORD_DURATION, WORD_DATE, CAPITALISED, PLACEHOLDER,
 ];
 
 export function stripInvisible(text: string): string {
@@ -63,7 +67,7 @@ export function sanitize(text: string, sources: readonly string[]): string {
   return after;
 }
 
-/** Numbers, durations and dates in `text` that none of `sources` mentions: facts the model made up. */
+/** Numbers, durations, dates and names in `text` that none of `sources` mentions: facts the model made up. */
 export function inventedFacts(text: string, sources: readonly string[]): string[] {
   const source = sources.join('\n').toLowerCase();
   const sourceNumbers = new Set(source.match(NUMBER) ?? []);
@@ -72,5 +76,20 @@ export function inventedFacts(text: string, sources: readonly string[]): string[
   for (const pattern of [WORD_DURATION, WORD_DATE]) {
     for (const m of text.toLowerCase().match(pattern) ?? []) if (!source.includes(m)) invented.add(m);
   }
+  // Names are compared case-insensitively: drafts are often all lower case ("let's use redis").
+  const sourceWords = new Set(source.match(/[\w'-]+/g) ?? []);
+  const prose = text.replace(PLACEHOLDER, (p) => ' '.repeat(p.length)); // [Existing Tool] is not a claim
+  for (const m of prose.matchAll(CAPITALISED)) {
+    const word = m[0];
+    if (FIRST_PERSON.test(word) || sentenceStart(prose, m.index) || invented.has(word.toLowerCase())) continue;
+    if (!sourceWords.has(word.toLowerCase())) invented.add(word);
+  }
   return [...invented];
+}
+
+/** True when only spaces, quotes or list markers stand between `index` and the start of a line or a sentence. */
+function sentenceStart(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && ' \t"\'(*_>-•'.includes(text[i]!)) i--;
+  return i < 0 || '.!?\n'.includes(text[i]!);
 }

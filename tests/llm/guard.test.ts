@@ -64,6 +64,18 @@ describe('inventedFacts', () => {
   });
 });
 
+describe('inventedFacts: names', () => {
+  it('lists capitalised names inside a sentence that the draft never mentions', () => {
+    const text = 'We could use Redis or ask Dana; the API team (via Kafka) and [Existing Tool] are options. I\'ll check.';
+    expect(inventedFacts(text, ["let's use redis"])).toEqual(['Dana', 'API', 'Kafka']);
+  });
+
+  it('does not count sentence starts, list items, "I" or placeholders', () => {
+    const text = 'Before we build it: does it need to exist?\n- Could [Existing Tool] do it? "Yes." I\'d check.\n> Not sure yet.';
+    expect(inventedFacts(text, ['build it'])).toEqual([]);
+  });
+});
+
 describe('guard patterns', () => {
   it.each(GUARD_PATTERNS.map((p) => [p.source.slice(0, 40), p] as const))('%s is linear (no ReDoS)', (_name, pattern) => {
     expect(checkSync(pattern.source, pattern.flags).status).toBe('safe');

@@ -117,6 +117,7 @@ describe('OpenAI rewriter over nock', () => {
     ['a number', 'We can add SSO or ship the rest of the release scope on time, not both: SSO pushes the search work back by 2 weeks. Which matters more?'],
     ['a weekday', 'We can add SSO or ship the rest of the release scope by Friday, not both. Which matters more?'],
     ['a duration in words', 'We can add SSO or ship the rest of the release scope, not both: SSO takes three days. Which matters more?'],
+    ['a name', 'We can add SSO or ship the rest of the release scope on time, not both; Okta would cut the work. Which matters more?'],
   ])('falls back when the rewrite invents %s', async (_what, answer) => {
     fakeOpenAi([200, completion({ rewrite: answer, assumptions: [] })]);
     const result = await createRewriter(llmConfig()).rewrite(sureRequest());
