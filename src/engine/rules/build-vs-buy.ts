@@ -106,48 +106,49 @@ const SYSTEM_HEADS = [
 const PRONOUN_OBJECT = ['one', 'it', 'this', 'that', 'them'];
 
 // ---- Patterns (compiled once) ------------------------------------------------------------------------------
+// Each pattern is a plain word alternation or anchored; the logic finds a marker ("our own", "custom",
+// "ourselves") and then looks back a few words for a build verb, so no pattern needs an unbounded gap.
 
 const alt = (words: readonly string[]) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s')).join('|');
 
-// Up to N words between two parts of a phrase; words and spaces are disjoint classes, so this stays linear.
-const WORD = `[\\w'&+/,-]+`;
-const GAP = (n: number) => `(?:\\s+${WORD}){0,${n}}?\\s+`;
-
-/** "write our own X", "rolling my own", "shipped our own feature flag system". */
-const OWN = new RegExp(`\\b(?:${alt(BUILD_VERBS)})${GAP(3)}(?:our|my|their|your)\\s+(?:very\\s+)?own\\b(?:\\s+[\\w'&+/-]+){0,4}`, 'gi');
-/** "a custom caching layer", "an in-house translation system": made-by-us word then the thing. */
-const HOMEMADE_THING = new RegExp(`\\b(?:${alt(BUILD_VERBS)})${GAP(5)}(?:${alt(HOMEMADE)})((?:\\s+[\\w'&+/-]+){1,4})`, 'gi');
-/** "implementing retry logic ourselves", "build this in-house". */
-const BY_US = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b(?:\\s+[\\w'&+/-]+){0,7}?\\s+(?:${alt(OURSELVES)})\\b`, 'gi');
-/** "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb then a known artefact. */
-const MAKE_ARTEFACT = new RegExp(
-  `\\b(?:${alt(MAKE_VERBS)})\\s+(?:a|an|the|our|my|some)(?:\\s+(?:new|small|tiny|little|simple|quick|basic|lightweight|minimal|proper|whole|full|real|custom|dedicated|generic|mini|own|internal)){0,3}\\s+(?:[\\w'&+/-]+\\s+)?(?:${alt(ARTEFACTS)})s?\\b`,
-  'gi',
-);
-/** "what we need is an internal tool ..." followed by "I'll build one". */
-const NAMED_HOMEMADE = new RegExp(`\\b(?:${alt(HOMEMADE)}|(?:our|my)\\s+own)\\s+(?:[\\w'&+/-]+\\s+)?(?:${alt(ARTEFACTS)})s?\\b`, 'i');
-const BUILD_PRONOUN = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\s+(?:${alt(PRONOUN_OBJECT)})\\b`, 'gi');
-/** "would be so cool to build", "how hard can it be to write my own X". */
-const WISHFUL_BUILD = /\b(?:would|will|could|it'd|itd)\s+be\s+(?:so\s+|really\s+|super\s+|pretty\s+)?(?:cool|fun|nice|neat|awesome|great|easy|interesting)\s+to\s+(?:build|write|make|roll|implement|code|hack)\b/gi;
-const HOW_HARD = /\bhow\s+hard\s+(?:can|could)\s+it\s+(?:be|really\s+be)\s+to\s+(?:build|write|make|roll|implement|code)\b(?:\s+[\w'&+/-]+){0,4}/gi;
-const WEIGHED_RE = new RegExp(`(?:${alt(WEIGHED)})`, 'i');
-const VERDICT_AGAINST_RE = new RegExp(`(?:${alt(VERDICT_AGAINST)})`, 'i');
-const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})$`, 'i');
-/** "I don't think we need ...": the whole sentence argues against. */
-const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s+(?:think|believe|need|want)\b|\bno\s+need\b|\brather\b[^.;]{0,60}\bthan\b/i;
-/** "on my own" means "alone", not "my own thing". */
+const BUILD_VERB_RE = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b`, 'gi');
+const MAKE_VERB_RE = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\b`, 'gi');
+/** "our own", "my very own". */
+const OWN_MARK = /\b(?:our|my|their|your)\s(?:very\s)?own\b/gi;
+const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
+const OURSELVES_MARK = new RegExp(`\\b(?:${alt(OURSELVES)})\\b`, 'gi');
+/** "a tiny CMS", "an internal tool": the noun phrase after a make-verb. */
+const DETERMINER = /^\s(?:a|an|the|our|my|some)\s/i;
+/** Up to four words right after a marker (anchored, so linear). */
+const NEXT_WORDS = /^(?:\s[\w'&+/-]{1,40}){0,4}/;
+/** Where a noun phrase stops: a preposition, a "to"-purpose, a relative clause, punctuation. */
+const PHRASE_END = /\s(?:to|for|that|which|who|with|in|on|of|from|so|and|but|over|at|by|this|next|tonight|today|tomorrow)\b|[,:(]/i;
+const ARTEFACT_RE = new RegExp(`\\b(?:${alt(ARTEFACTS)})s?\\b`, 'i');
 const SYSTEM_THING_RE = new RegExp(`\\b(?:${alt([...ARTEFACTS, ...SYSTEM_HEADS])})s?\\b`, 'i');
-const LOOSE_VERB_START = new RegExp(`^(?:${alt([...LOOSE_VERBS])})\\b`, 'i');
-const ON_MY_OWN = /\bon\s+(?:my|our|your|their)\s+(?:very\s+)?own\b/i;
+/** "what we need is an internal tool ..." followed by "I'll build one". */
+const NAMED_HOMEMADE = new RegExp(`\\b(?:${alt(HOMEMADE)}|our\\sown|my\\sown)\\s(?:[\\w'&+/-]{1,40}\\s)?(?:${alt(ARTEFACTS)})`, 'i');
+const BUILD_PRONOUN = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\s(?:${alt(PRONOUN_OBJECT)})\\b`, 'gi');
+/** "would be so cool to build", "how hard can it be to write my own X". */
+const WISHFUL_BUILD = /\b(?:would|will|could|it'd|itd)\sbe\s(?:so\s|really\s|super\s|pretty\s)?(?:cool|fun|nice|neat|awesome|great|easy|interesting)\sto\s(?:build|write|make|roll|implement|code|hack)\b/gi;
+const HOW_HARD = /\bhow\shard\s(?:can|could)\sit\s(?:really\s)?be\sto\s(?:build|write|make|roll|implement|code)\b/gi;
+const WEIGHED_RE = new RegExp(`\\b(?:${alt(WEIGHED.map((w) => w.trim()))})\\b`, 'i');
+const VERDICT_AGAINST_RE = new RegExp(`\\b(?:${alt(VERDICT_AGAINST)})\\b`, 'i');
+const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})$`, 'i');
+const LOOSE_VERB_RE = new RegExp(`^(?:${alt([...LOOSE_VERBS])})$`, 'i');
+/** "I don't think we need ...", "rather ... than build": the sentence argues against. */
+const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s(?:think|believe|need|want)\b|\bno\sneed\b|\brather\b[^.;]{0,60}\bthan\b/i;
+/** "on my own" means "alone", not "my own thing". */
+const ON_BEFORE = /\bon\s$/i;
 /** A question that opens with the verb itself ("roll my own analytics?") is the writer musing, not asking others. */
-const VERB_FIRST = new RegExp(`^(?:(?:so|ok|okay|hmm+|honestly|maybe)[,\\s]+)?(?:${alt(BUILD_VERBS)})\\b`, 'i');
+const VERB_FIRST = new RegExp(`^(?:(?:so|ok|okay|hmm|honestly|maybe),?\\s)?(?:${alt(BUILD_VERBS)})\\b`, 'i');
 /** "what we really need is ...": a statement that starts like a question. */
-const PSEUDO_CLEFT = /^(?:so\s+|and\s+)?what\s+(?:we|i|you|they)\b/i;
+const PSEUDO_CLEFT = /^(?:so\s|and\s)?what\s(?:we|i|you|they)\b/i;
 
 const PATTERNS: readonly RegExp[] = [
-  OWN, HOMEMADE_THING, BY_US, MAKE_ARTEFACT, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE,
-  VERDICT_AGAINST_RE, ORDINARY_CODE_RE, SYSTEM_THING_RE, LOOSE_VERB_START, NEGATED_OPINION, ON_MY_OWN, VERB_FIRST, PSEUDO_CLEFT,
+  BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
+  ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -163,6 +164,25 @@ function statementQuestion(sentence: string): boolean {
   return isQuestion(sentence) && !(PSEUDO_CLEFT.test(sentence) && !sentence.trimEnd().endsWith('?'));
 }
 
+/** The build verb at most `maxWords` words before `index` (the nearest one), or undefined. */
+function verbBefore(sentence: string, index: number, maxWords: number, verbs = BUILD_VERB_RE): { start: number; verb: string } | undefined {
+  const from = Math.max(0, index - 80);
+  const window = sentence.slice(from, index);
+  let found: { start: number; verb: string } | undefined;
+  for (const m of window.matchAll(verbs)) found = { start: from + m.index, verb: m[0] };
+  if (!found) return undefined;
+  const between = sentence.slice(found.start + found.verb.length, index).trim();
+  const words = between ? between.split(/\s+/).length : 0;
+  return words <= maxWords ? found : undefined;
+}
+
+/** The noun phrase right after `index`: up to four words, cut at a preposition or punctuation. */
+function phraseAfter(sentence: string, index: number): string {
+  const words = NEXT_WORDS.exec(sentence.slice(index, index + 200))?.[0] ?? '';
+  const cut = PHRASE_END.exec(words);
+  return cut ? words.slice(0, cut.index) : words;
+}
+
 /** Build proposals in one sentence (sentence-relative spans), before message-level exemptions. Shared with missing-tradeoffs. */
 export function findBuilds(sentence: string, previous: string | undefined, context: string | undefined): BuildHit[] {
   const hits: BuildHit[] = [];
@@ -174,34 +194,50 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     hits.push({ start, end, confidence });
   };
 
-  for (const m of sentence.matchAll(HOW_HARD)) keep(m.index, m.index + m[0].length, 0.9);
+  for (const m of sentence.matchAll(HOW_HARD)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
   // Musing questions that open with the verb ("roll our own X?") still propose the build; real questions don't fire.
   if (question && !VERB_FIRST.test(sentence)) return hits;
   const doubt = question ? 0.2 : 0;
 
-  for (const m of sentence.matchAll(OWN)) {
-    if (ON_MY_OWN.test(m[0])) continue;
-    // After "own" comes the thing: a system-like one is sure; anything else ("our own team culture") is doubtful,
-    // and with loose verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
-    const tail = m[0].slice(m[0].toLowerCase().lastIndexOf(' own') + 4);
-    const systemLike = SYSTEM_THING_RE.test(tail) || (/^roll/i.test(m[0]) && !tail.trim());
-    if (!systemLike && LOOSE_VERB_START.test(m[0])) continue;
-    keep(m.index, m.index + m[0].length, (systemLike ? 0.9 : 0.65) - doubt);
+  // "write our own X": a system-like X is sure; anything else ("our own team culture") is doubtful, and with loose
+  // verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
+  for (const m of sentence.matchAll(OWN_MARK)) {
+    if (ON_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
+    const verb = verbBefore(sentence, m.index, 3);
+    if (!verb) continue;
+    const thing = phraseAfter(sentence, m.index + m[0].length);
+    const systemLike = SYSTEM_THING_RE.test(thing) || (/^roll/i.test(verb.verb) && !thing.trim());
+    if (!systemLike && LOOSE_VERB_RE.test(verb.verb)) continue;
+    keep(verb.start, m.index + m[0].length + thing.length, (systemLike ? 0.9 : 0.65) - doubt);
   }
-  for (const m of sentence.matchAll(HOMEMADE_THING)) {
-    const thing = m[1] ?? '';
+  // "build a custom caching layer", "replaces the i18n library with a custom system".
+  for (const m of sentence.matchAll(HOMEMADE_MARK)) {
+    const verb = verbBefore(sentence, m.index, 5);
+    if (!verb) continue;
+    const thing = phraseAfter(sentence, m.index + m[0].length);
     const systemLike = SYSTEM_THING_RE.test(thing);
-    if (!systemLike && (LOOSE_VERB_START.test(m[0]) || thing.trim().split(/\s+/).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w)))) continue;
-    keep(m.index, m.index + m[0].length, 0.85 - doubt);
+    const ordinary = thing.trim().split(/\s+/).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w));
+    if (!thing.trim() || (!systemLike && (LOOSE_VERB_RE.test(verb.verb) || ordinary))) continue;
+    keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
-  for (const m of sentence.matchAll(BY_US)) keep(m.index, m.index + m[0].length, 0.85 - doubt);
-  for (const m of sentence.matchAll(MAKE_ARTEFACT)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+  // "implementing retry logic ourselves", "build this in-house".
+  for (const m of sentence.matchAll(OURSELVES_MARK)) {
+    const verb = verbBefore(sentence, m.index, 7);
+    if (verb) keep(verb.start, m.index + m[0].length, 0.85 - doubt);
+  }
+  // "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb, a determiner, a known artefact.
+  for (const m of sentence.matchAll(MAKE_VERB_RE)) {
+    const after = m.index + m[0].length;
+    const det = DETERMINER.exec(sentence.slice(after, after + 8));
+    if (!det) continue;
+    const thing = phraseAfter(sentence, after + det[0].length - 1);
+    if (ARTEFACT_RE.test(thing)) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
+  }
+  const antecedent = `${previous ?? ''} ${context ?? ''}`;
   for (const m of sentence.matchAll(WISHFUL_BUILD)) {
-    const antecedent = `${previous ?? ''} ${context ?? ''}`;
     keep(m.index, m.index + m[0].length, NAMED_HOMEMADE.test(antecedent) || NAMED_HOMEMADE.test(sentence) ? 0.85 : 0.7);
   }
   // "I'll build one": only when the thing it stands for was an in-house artefact just before (or in the message replied to).
-  const antecedent = `${previous ?? ''} ${context ?? ''}`;
   if (NAMED_HOMEMADE.test(antecedent)) {
     for (const m of sentence.matchAll(BUILD_PRONOUN)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
   }

@@ -108,7 +108,7 @@ const CHANGE = new RegExp(
 );
 /** "drop Redux and use Zustand", "ditch Jenkins for Argo". */
 const DROP_FOR = new RegExp(`\\b(${alt(DROP_VERBS)})\\b((?:\\s+${WORD}){1,6}?)\\s+(?:${alt(DROP_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
-const CODE_LEVEL_RE = new RegExp(`\\b(?:${alt(CODE_LEVEL)})\\b(?![-\\w])|\\b[\\w-]+\\.(?:ts|tsx|js|jsx|py|go|rb|java|kt|json|ya?ml|md|css|scss|sql|sh)\\b`, 'i');
+const CODE_LEVEL_RE = new RegExp(`\\b(?:${alt(CODE_LEVEL)})\\b(?![-\\w])|(?<=\\w)\\.(?:ts|tsx|js|jsx|py|go|rb|java|kt|json|ya?ml|md|css|scss|sql|sh)\\b`, 'i');
 const PURPOSE_RE = new RegExp(`^(?:${alt(PURPOSE_VERBS)})\\b`, 'i');
 /** "I'd rather use Auth0 than write our own": an alternative is weighed. */
 const RATHER_THAN = /\brather\b[^.;]{0,60}\bthan\b|\bprefer\b[^.;]{0,60}\bover\b/i;
@@ -129,7 +129,7 @@ const FRAME_BEFORE = new RegExp(
 /** The verb opens its clause: an imperative ("swap rollup for esbuild") or a heading-style gerund ("moving CI to X"). */
 const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
 /** "this PR converts ...", "this ticket moves us over": a change description in the third person. */
-const CHANGE_DESCRIPTION = /\b(?:this|the)\s+(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story)?\s*$/i;
+const CHANGE_DESCRIPTION = /\b(?:this|the)(?:\s(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story))?\s$/i;
 const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-.\\w])`, 'i');
 const GENERIC_RE = new RegExp(`^(?:${alt(GENERIC_OBJECTS)})\\b`, 'i');
 const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'i');
@@ -138,7 +138,7 @@ const PAST_FRAME = /\b(?:we|i|they|he|she|already|just)\s+(?:have\s+|had\s+|'ve\
 /** "-1 on moving CI", "against switching": the writer argues against the choice. */
 const AGAINST = /(?:-1|👎|\bagainst|\bnot a fan of|\bno to)\s+(?:\w+\s+){0,2}$/i;
 /** "A or B?" in the message replied to: a pick from it with no reasons is a bare choice. */
-const CONTEXT_CHOICE = /([\w.+#-]+)\s+(?:or|oder|ou|o|vs\.?|versus)\s+([\w.+#-]+)/i;
+const CONTEXT_CHOICE = /(?<![\w.+#-])([\w.+#-]{1,40})\s(?:or|oder|ou|o|vs\.?|versus)\s([\w.+#-]{1,40})/i;
 /** A short reply that picks an option: "Kafka.", "Wir nehmen Kafka. Punkt.", "going with B". */
 const PICK_VERBS = /^(?:(?:i'd|i would|let's|lets|we)\s+)?(?:go\s+with|pick|take|use|nehmen|wir\s+nehmen|nehmen\s+wir|on\s+prend|prenons)?\b/i;
 
