@@ -32,7 +32,7 @@ export const FALLBACK_SENTENCES: Record<RuleId, string> = {
 const LEADING_ACK = /^(?:(?:sure|ok|okay|yes|yeah|yep|yup|of course|no problem|no worries|np|absolutely|definitely|totally|will do|haha|lol)\b[\s,!.:-]*)+/i;
 const EFFORT_REWORDS: readonly [RegExp, string][] = [
   [/\b(we|i)(?:'ll|\u2019ll| will) (?:try (?:to|and)|do (?:our|my) best to|aim to|attempt to)\s/gi, '$1 can '],
-  [/\b(we|i)(?:'ll|\u2019ll| will) (?:make it work|figure it out|manage)\b/gi, '$1 can do it'],
+  [/\b(we|i)(?:'ll|\u2019ll| will) (?:try|do (?:our|my) best|make it work|figure it out|manage)\b/gi, '$1 can do it'],
   [/\blet me see what i can do\b|\bi(?:'ll|\u2019ll| will) see what i can do\b/gi, 'I can look at it'],
   [/\bwe(?:'ll|\u2019ll| will) see what we can do\b/gi, 'we can look at it'],
   [/\bsqueeze ([^,.;!?\n]{1,60}?) in\b/gi, 'do $1'],
@@ -44,12 +44,13 @@ const EFFORT_REWORDS: readonly [RegExp, string][] = [
 // Padding is not an assumption: "three weeks, just to be safe" names no risk.
 const PADDING = /,?\s?\b(?:just )?(?:to be (?:safe|sure)|in case|for safety)\b/gi;
 // Broadcast pings from the draft become plain words; the bot never pings a channel.
-const BROADCAST = /<!(here|channel|everyone)(?:\|[^<>\n]{0,100})?>|<!subteam\^[^<>|\n]{1,100}(?:\|@?([^<>\n]{1,100}))?>|(?<![\w@])@(here|channel|everyone)\b/gi;
-// What sits after a sentence's words: final punctuation and emoji, kept at the very end.
-const TAIL = /(?:\s*(?::[a-z0-9_+'-]{1,60}:|\p{Extended_Pictographic}|[\u200d\ufe0f.!]))+\s*$/iu;
+const BROADCAST = /<!(here|channel|everyone)(?:\|[^<>\n]{0,100})?>|<!subteam\^[^<>|\n]{1,100}(?:\|@?([^<>\n]{1,100}))?>|(?<![\w@])[@\uFF20\uFE6B](here|channel|everyone)\b/giu;
+// Trailing emoji and punctuation, tested one character at a time (see tailStart).
+const PICTOGRAPH = /^[\p{Extended_Pictographic}\u200d\ufe0f]$/u;
+const EMOJI_NAME_CHAR = /^[a-z0-9_+'-]$/i;
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 
-export const REWRITE_PATTERNS: readonly RegExp[] = [LEADING_ACK, ...EFFORT_REWORDS.map(([re]) => re), PADDING, BROADCAST, TAIL, NUMBER];
+export const REWRITE_PATTERNS: readonly RegExp[] = [LEADING_ACK, ...EFFORT_REWORDS.map(([re]) => re), PADDING, BROADCAST, PICTOGRAPH, EMOJI_NAME_CHAR, NUMBER];
 
 /** Numbers in a text (the rewrite must keep every one of the draft's). */
 export function numbersIn(text: string): string[] {
@@ -96,8 +97,9 @@ function reworkSentences(
 
 /** Keep the writer's sentence, drop its effort and padding words, and add each rule's senior clause. */
 function rework(sentence: string, rules: RuleId[]): string {
-  const tail = TAIL.exec(sentence)?.[0] ?? '';
-  let body = sentence.slice(0, sentence.length - tail.length).trim();
+  const cut = tailStart(sentence);
+  const tail = sentence.slice(cut);
+  let body = sentence.slice(0, cut).trim();
   if (rules.includes('sure-well-try')) {
     body = body.replace(LEADING_ACK, '');
     for (const [re, to] of EFFORT_REWORDS) body = body.replace(re, to);
@@ -126,6 +128,42 @@ function unBroadcast(text: string): string {
     const who = (special ?? typed ?? '').toLowerCase();
     return who === 'here' ? 'everyone here' : who === 'channel' ? 'everyone in the channel' : who ? 'everyone' : 'the team';
   });
+}
+
+
+/**
+ * Where a sentence's closing punctuation and emoji begin ("on it! :rocket: 🚀" -> at "!"): they go after the
+ * added clauses. Walks back from the end one unit at a time, so it stays linear on any input.
+ */
+function tailStart(sentence: string): number {
+  let i = sentence.length;
+  for (;;) {
+    while (i > 0 && /\s/.test(sentence[i - 1]!)) i--;
+    const last = sentence[i - 1];
+    if (last === undefined) return i;
+    if (last === '.' || last === '!') {
+      i--;
+      continue;
+    }
+    const cp = sentence.codePointAt(i - 2);
+    if (cp !== undefined && cp > 0xffff && PICTOGRAPH.test(String.fromCodePoint(cp))) {
+      i -= 2;
+      continue;
+    }
+    if (PICTOGRAPH.test(last)) {
+      i--;
+      continue;
+    }
+    if (last === ':') {
+      let j = i - 2;
+      while (j >= 0 && i - 2 - j < 60 && EMOJI_NAME_CHAR.test(sentence[j]!)) j--;
+      if (j >= 0 && j < i - 2 && sentence[j] === ':') {
+        i = j;
+        continue;
+      }
+    }
+    return i;
+  }
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, rewrite } from '../../src/engine/index.ts';
+import { numbersIn } from '../../src/engine/rewrite.ts';
+import type { Analysis, RuleId } from '../../src/engine/types.ts';
+import { DEFAULT_CORPUS, readCorpus } from '../../scripts/eval.ts';
+
+/** An analysis with one finding on `quote`, so these tests pin the rewrite's shape whatever the rules decide. */
+function finding(text: string, rule: RuleId, quote: string): Analysis {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`"${quote}" not in "${text}"`);
+  return { findings: [{ rule, start, end: start + quote.length, quote, confidence: 0.9, message: '', tip: '' }], nudge: true };
+}
+
+const BROADCASTS = /<!(?:here|channel|everyone)|<!subteam|[@\uFF20\uFE6B](?:here|channel|everyone)\b/i;
+
+describe('rewrite shapes', () => {
+  it('returns a clean message unchanged', () => {
+    const text = 'Merged, thanks! `retryCount` reads better.';
+    expect(rewrite(text, { findings: [], nudge: false })).toBe(text);
+  });
+
+  it('sure-well-try: swaps effort words for a cost and a choice, keeping scope and date', () => {
+    const text = "Sure, we'll try to squeeze SSO in by Friday.";
+    expect(rewrite(text, finding(text, 'sure-well-try', "we'll try"))).toMatch(
+      /^We can do SSO by Friday if \[what gets cut\] moves out; otherwise it's \[range\]\. Which matters more\?/,
+    );
+  });
+
+  it('unstated-assumptions: keeps the estimate, adds an assumption and drops padding', () => {
+    const text = "Let's put 3 weeks on it, just to be safe.";
+    const out = rewrite(text, finding(text, 'unstated-assumptions', '3 weeks'));
+    expect(out).toContain("Let's put 3 weeks on it, assuming [main assumption].");
+    expect(out).not.toContain('just to be safe');
+  });
+
+  it('no-next-step: adds how to find out and when to report back', () => {
+    const text = 'No idea why the build is red.';
+    expect(rewrite(text, finding(text, 'no-next-step', 'No idea'))).toBe(
+      "No idea why the build is red - I'd find out by [how] and report back by [when].",
+    );
+  });
+
+  it('missing-tradeoffs: adds benefit, cost, alternative and when to revisit', () => {
+    const text = "let's go with Kafka for `events`. See <https://x.example/doc|the doc>.";
+    const out = rewrite(text, finding(text, 'missing-tradeoffs', "let's go with Kafka"));
+    expect(out).toContain("Let's go with Kafka for `events` - it gives us [benefit] but costs [cost]; the alternative is [alternative].");
+    expect(out).toContain('<https://x.example/doc|the doc>');
+  });
+
+  it('build-vs-buy: asks whether it needs to exist', () => {
+    const text = "I'm gonna write a custom login system for the admin tool";
+    expect(rewrite(text, finding(text, 'build-vs-buy', 'write a custom login system'))).toBe(
+      "I'm gonna write a custom login system for the admin tool, but does this need to exist? Could [an existing tool or service] do it, or is there a simpler fix?",
+    );
+  });
+
+  it('keeps trailing emoji at the end and code blocks verbatim', () => {
+    const text = 'idk why it fails :man-shrugging:\n```\nERROR 42 at line 7\n```';
+    const out = rewrite(text, finding(text, 'no-next-step', 'idk'));
+    expect(out).toContain("Idk why it fails - I'd find out by [how] and report back by [when]. :man-shrugging:");
+    expect(out).toContain('```\nERROR 42 at line 7\n```');
+  });
+
+  it('turns broadcast pings into plain words and keeps user mentions of the draft', () => {
+    const text = '<!here> <@U123> on it! <!channel> <!subteam^S1|@eng> @everyone';
+    const out = rewrite(text, finding(text, 'sure-well-try', 'on it'));
+    expect(out).not.toMatch(BROADCASTS);
+    expect(out).toContain('<@U123>');
+    expect(rewrite('<!here|here> deploy done', { findings: [], nudge: false })).toBe('everyone here deploy done');
+  });
+});
+
+describe('rewrite over the dev corpus', () => {
+  const flagged = readCorpus(DEFAULT_CORPUS)
+    .map((m) => ({ ...m, analysis: analyze(m.text, m.context ? { context: m.context } : {}) }))
+    .filter((m) => m.analysis.findings.length > 0);
+
+  it('flags some messages (otherwise this test proves nothing)', () => {
+    expect(flagged.length).toBeGreaterThan(20);
+  });
+
+  it('every flagged message gets a rewrite that passes the rules, keeps its numbers and adds no ping', () => {
+    const problems: string[] = [];
+    for (const m of flagged) {
+      const out = rewrite(m.text, m.analysis);
+      const still = analyze(out).findings.map((f) => `${f.rule} on "${f.quote}"`);
+      if (still.length) problems.push(`${m.id}: rewrite still flagged (${still.join('; ')}): ${JSON.stringify(out)}`);
+      const kept = numbersIn(out);
+      const lost = numbersIn(m.text).filter((n) => !kept.includes(n));
+      if (lost.length) problems.push(`${m.id}: lost numbers ${lost.join(', ')}`);
+      if (BROADCASTS.test(out)) problems.push(`${m.id}: broadcast ping in rewrite`);
+      const mentions = out.match(/<@[^>]+>/g) ?? [];
+      if (mentions.some((x) => !m.text.includes(x))) problems.push(`${m.id}: mention not in the draft`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
