@@ -38,26 +38,27 @@ export function openRedis(url: string, events: RedisEvents = {}): { kv: KeyValue
 
   // Without an 'error' listener ioredis writes every failed reconnect attempt to stderr; report each outage once instead.
   let up = false;
-  client.on('error', (error: Error) => {
-    if (up) events.onDown?.(error);
+  const down = (error: Error) => {
+    if (up && !closing) events.onDown?.(error);
     up = false;
-  });
-  client.on('close', () => {
-    if (up) events.onDown?.(new Error('Redis connection closed'));
-    up = false;
-  });
+  };
+  let closing = false;
+  client.on('error', down);
+  client.on('close', () => down(new Error('Redis connection closed')));
   client.on('ready', () => {
     up = true;
     events.onUp?.();
   });
   const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
-  return { kv: new RedisKeyValue(client), ready };
+  return { kv: new RedisKeyValue(client, () => (closing = true)), ready };
 }
 
 class RedisKeyValue implements KeyValue {
   readonly #client: ClientWithScripts;
-  constructor(client: ClientWithScripts) {
+  readonly #closing: () => void;
+  constructor(client: ClientWithScripts, closing: () => void) {
     this.#client = client;
+    this.#closing = closing;
   }
 
   async takeAll(counters: readonly Counter[]): Promise<boolean> {
@@ -109,6 +110,7 @@ class RedisKeyValue implements KeyValue {
   }
 
   async close(): Promise<void> {
+    this.#closing(); // a goodbye, not an outage
     try {
       await this.#client.quit();
     } catch {

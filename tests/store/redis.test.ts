@@ -160,6 +160,10 @@ describe('when Redis goes away', () => {
     const messages = lines.map((line) => JSON.parse(line).msg as string);
     expect(messages.filter((m) => m.startsWith('Redis connection lost'))).toHaveLength(1);
     expect(messages.filter((m) => m === 'Redis connected')).toHaveLength(2);
+
+    await store.close();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the socket closes just after QUIT's reply
+    expect(lines.map((line) => JSON.parse(line).msg as string).filter((m) => m.startsWith('Redis connection lost'))).toHaveLength(1);
   });
 
   it('calls against a frozen Redis time out instead of hanging, and work again when it thaws', async () => {
