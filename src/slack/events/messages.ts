@@ -17,9 +17,9 @@ type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
  */
 const PlainMessage = z.object({
   type: z.literal('message'),
-  subtype: z.undefined(),
-  bot_id: z.undefined(),
-  hidden: z.undefined(),
+  subtype: z.never().optional(),
+  bot_id: z.never().optional(),
+  hidden: z.never().optional(),
   user: z.string().min(1),
   user_team: z.string().optional(),
   text: z.string().min(1),
