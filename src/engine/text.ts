@@ -17,9 +17,12 @@ const CLAUSE_BREAK = /[,;:()\-–—]|\b(?:but|and|so|then|though|although)\b/gi
 
 const FIRST_PERSON = /\b(?:i|i'm|im|i'll|ill|i'd|i've|me|my|we|we'll|we're|we'd|we've|us|our|lemme|let's|lets|gonna|imma)\b/i;
 
-// Reported or quoted words of someone else: "Dana said", "PM says", "according to".
+// Reported or quoted words of someone else: "Dana said", "PM says", "according to". "I said we'd ..." is the writer's own.
 const REPORTED_SPEECH =
-  /\b(?:said|says|say|saying|told (?:me|us|them|him|her)|tells (?:me|us)|claims?|claimed|according to|asked|asks|wants to know|wrote|mentioned|promised)\b/i;
+  /\b(?:said|says|saying|told|tells|claims?|claimed|according to|asked|asks|wants to know|wrote|mentioned|thinks|reckons|insists?)\b(?:\s+(?:me|us)\b)?/gi;
+// No subject (clause start) or a first-person one before the verb: the writer is speaking.
+const OWN_SPEAKER = /(?:^\s*|[,;:(-]\s*|\b(?:i|we|i've|we've|i'd|we'd|and|then|just|also|already|so|fyi|ok|yeah|yes)\s+)$/i;
+const OTHERS_BY_FORM = /^according|\s(?:me|us)$/i;
 
 // Hedges and effort words.
 const HEDGE =
@@ -33,9 +36,14 @@ const RANGE =
 const ASSUMPTION =
   /\b(?:assuming|assumes?|assumption|provided (?:that )?|as long as|if|unless|depends on (?:whether|if|how)|depending on|given (?:that|the)|barring|contingent|risk|risky|unknowns?|caveat|worst case|best case|otherwise)\b/i;
 
-// A next step: how to find out, who to ask, when to report back.
-const NEXT_STEP =
-  /\b(?:i'll|ill|i will|we'll|we will|i'm going to|im going to|gonna|going to|let me|lemme|i'd|i would|will)\s+(?:\w+\s+){0,2}?(?:check|dig|look|find out|investigate|ask|ping|reach out|follow up|test|try|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate)\b|\b(?:report back|get back to you|keep you posted|update (?:here|the ticket|you)|next steps?|in the meantime|meanwhile|i've asked|i asked|pinged|reached out|i'll know|will know|should know by|know more)\b/i;
+// A next step: how to find out, who to ask, when to report back, or what happens meanwhile.
+// Three small patterns rather than one big one: each stays obviously linear.
+const NEXT_STEP_PLAN =
+  /\b(?:i'll|ill|i will|we'll|we will|going to|gonna|let me|lemme|let's|i'd|i would|will|i can|we can) (?:[a-z]+ ){0,2}?(?:check|dig|look|find out|figure out|investigate|ask|ping|reach out|follow up|test|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate|chase|nudge|reopen|rerun|re-run|roll back|revert|pair|spike|prototype|timebox|trace|instrument|benchmark|load-test)\b/i;
+const NEXT_STEP_ONGOING =
+  /\b(?:i'm|im|i am|we're|we are|currently|now) (?:[a-z]+ )?(?:checking|looking into|digging|investigating|debugging|testing|bisecting|profiling|tracing|reaching out|asking|re-running|rerunning)\b/i;
+const NEXT_STEP_PHRASE =
+  /\b(?:trying to (?:reproduce|repro|reach|get in touch|find out|figure out|narrow)|report back|get back to you|keep you posted|post (?:an )?updates?|updates? (?:here|to follow|in this channel|in this thread)|update (?:here|the ticket|you)|next steps?|in the meantime|meanwhile|i've asked|i asked|asked [a-z]+ to|pinged|reached out|i'll know|will know|should know by|know more|once i (?:can|have|hear|get)|so i (?:started|moved|switched|picked up|began)|(?:this|it) adds (?:logging|metrics|tracing|a test)|added (?:logging|metrics|tracing))\b/i;
 
 // A named cost or what gets cut: "but it pushes X", "not both", "at the cost of".
 const NAMED_COST =
@@ -49,10 +57,14 @@ export const TEXT_PATTERNS: readonly RegExp[] = [
   CLAUSE_BREAK,
   FIRST_PERSON,
   REPORTED_SPEECH,
+  OWN_SPEAKER,
+  OTHERS_BY_FORM,
   HEDGE,
   RANGE,
   ASSUMPTION,
-  NEXT_STEP,
+  NEXT_STEP_PLAN,
+  NEXT_STEP_ONGOING,
+  NEXT_STEP_PHRASE,
   NAMED_COST,
 ];
 
@@ -82,15 +94,28 @@ export function isFirstPerson(text: string): boolean {
   return FIRST_PERSON.test(text);
 }
 
-/** The words before `index` (same sentence) report someone else's speech, or `index` sits inside "double quotes". */
+/**
+ * The words before `index` (same sentence, a short window) report someone else's speech, or `index` sits inside
+ * "double quotes". "Dana said we'd ..." and "they told me ..." are others' words; "I said we'd ..." is the writer's.
+ */
 export function isOthersWords(sentence: string, index: number): boolean {
-  return isInsideQuotes(sentence, index) || REPORTED_SPEECH.test(sentence.slice(0, index));
+  if (isInsideQuotes(sentence, index)) return true;
+  const from = Math.max(0, index - 100);
+  const window = sentence.slice(from, index);
+  let last: RegExpExecArray | undefined;
+  for (const m of window.matchAll(REPORTED_SPEECH)) last = m;
+  if (!last) return false;
+  if (OTHERS_BY_FORM.test(last[0])) return true;
+  // Who is speaking: the words just before the verb. No subject or a first-person one means the writer.
+  const before = window.slice(Math.max(0, last.index - 20), last.index);
+  return !OWN_SPEAKER.test(before);
 }
 
-/** `index` falls between an odd number of double quotes before it (and a closing one after). */
+/** `index` falls between an odd number of double quotes before it (and a closing one after), within a short window. */
 export function isInsideQuotes(text: string, index: number): boolean {
+  const from = Math.max(0, index - 300);
   let open = -1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 34) open = open === -1 ? i : -1;
+  for (let i = from; i < index; i++) if (text.charCodeAt(i) === 34) open = open === -1 ? i : -1;
   return open !== -1 && text.indexOf('"', index) !== -1;
 }
 
@@ -110,7 +135,7 @@ export function hasAssumption(text: string): boolean {
 
 /** How the writer will find out or move on: "I'll check the logs", "report back by 3", "I've asked Jana". */
 export function hasNextStep(text: string): boolean {
-  return NEXT_STEP.test(text);
+  return NEXT_STEP_PLAN.test(text) || NEXT_STEP_ONGOING.test(text) || NEXT_STEP_PHRASE.test(text);
 }
 
 /** A cost or what gets cut: "but it pushes billing by two weeks", "A or B, not both". */
@@ -127,3 +152,13 @@ export function sentenceAt(doc: PreparedText, index: number): Sentence | undefin
   }
   return found;
 }
+
+// A condition opening the clause: "unless the customer is blocked on it", "if we're stuck".
+const HYPOTHETICAL = /\b(?:if|unless|whether|in case|once|when|whenever|otherwise|so that)\b/i;
+
+/** The clause before `index` is conditional, so what follows is not a statement of fact. */
+export function isHypotheticalAt(text: string, index: number): boolean {
+  return HYPOTHETICAL.test(clauseBefore(text, index, 60));
+}
+
+export const TEXT_CONDITION_PATTERNS: readonly RegExp[] = [HYPOTHETICAL];

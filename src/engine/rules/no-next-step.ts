@@ -1,11 +1,86 @@
-import type { Rule } from '../rule.ts';
+// no-next-step: uncertainty or being blocked, stated and left there ("no idea", "it depends", "waiting on design").
+// Not when the message goes on to how to find out or what happens meanwhile ("not sure - I'll check the logs").
+import type { RawFinding, Rule } from '../rule.ts';
+import { hasNextStep, isHypotheticalAt, isNegatedAt, isOthersWords, isQuestion, TEXT_CONDITION_PATTERNS, TEXT_PATTERNS } from '../text.ts';
 
-// PLACEHOLDER: replaced by the real rule.
+// Not knowing, and not saying how to find out. Sure on their own.
+const UNKNOWN =
+  /\b(?:i (?:really |honestly |just |genuinely )?(?:don't|dont|do not) (?:know|understand|get)|(?:i |we )?(?:still )?(?:don't|dont|do not) (?:know|understand) (?:why|what|how|if|whether|who|when|where|which)|i (?:have|got) no (?:idea|clue)|idk|dunno|no (?:idea|clue)|not a clue|clueless|beats me|who knows|(?:hard|tough|difficult|impossible) to (?:say|tell)|can't (?:really )?(?:say|tell)|(?:i'm |im |i am |we're |we are )?(?:completely |totally )?(?:out of ideas|stumped)|(?:there's |there is )?no (?:eta|timeline|timeframe|estimate)(?: yet)?|(?:ships?|done|ready|out) when (?:it's|it is) (?:ready|done)|for whatever reason|no way to (?:debug|tell|know|test|reproduce)|can't (?:figure out|work out)|(?:not much|nothing) (?:we|i) can do|(?:still )?undecided|no explanation)\b/gi;
+
+// "not sure", "it depends", "unclear": uncertain, but softer (a "not sure it's worth it" is an opinion).
+const UNSURE =
+  /\b(?:(?:i'm |im |i am |we're |we are |honestly |still )?not (?:really |entirely |totally |100% )?sure(?: (?:yet|if|whether|who|what|why|how|when|where|which|about))?|unsure(?: (?:if|whether|who|what|why|how|when|about))?|it (?:all )?depends(?!\s+(?:on|upon|if|whether))|depends\W*$|(?:it's |it is |still )?unclear(?: (?:why|what|how|if|whether|who))?|can't (?:really )?(?:recommend|answer|help)(?: (?:anything|much|there|with that))?)/gi;
+
+// Being blocked and stopping there.
+const BLOCKED =
+  /\b(?:blocked (?:on|by|until)|(?:still )?waiting (?:on|for)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till))\b/gi;
+// "can't start" is being blocked when a condition follows: "can't start until the spec is final".
+const CANT_START =
+  /\b(?:can't|cant|cannot|can not) (?:really |even )?(?:start|begin|proceed|continue|move forward|progress|do anything|ship|merge|test)\b/gi;
+const UNTIL = /\b(?:until|without|till|before)\b/i;
+
+// A following question to the reader is a way forward too ("not sure it outweighs ... keep it or drop it?").
+const STRONG = 0.85;
+const SOFT = 0.7;
+/** Cap on candidate matches per message: one finding per rule is reported, and this keeps work linear. */
+const MAX_CANDIDATES = 64;
+
+const TRIGGERS: readonly { pattern: RegExp; confidence: number }[] = [
+  { pattern: UNKNOWN, confidence: STRONG },
+  { pattern: BLOCKED, confidence: STRONG },
+  { pattern: CANT_START, confidence: STRONG },
+  { pattern: UNSURE, confidence: SOFT },
+];
+
+// "not sure" followed by an opinion ("not sure it's worth it") is a view, not uncertainty left hanging.
+const UNSURE_OPINION = /^not (?:really |entirely |totally )?sure(?=\s+(?:it|that|this|we|they|you|the)\b)/i;
+
 export const noNextStep: Rule = {
   id: 'no-next-step',
-  patterns: [],
-  examples: { flag: [], pass: [] },
-  message: (quote) => `"${quote}"`,
-  tip: '',
-  detect: () => [],
+  patterns: [UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
+  examples: {
+    flag: [
+      { text: 'no clue why the nightly export is timing out' },
+      { text: "honestly I'm not sure whether the mobile SDK handles retries." },
+      { text: 'Blocked by the security review.' },
+      { text: "can't start on the invoices page until finance gives us the tax rules" },
+      { text: 'hard to tell tbh', context: 'when do you think the search fix will land?' },
+    ],
+    pass: [
+      { text: "no clue yet - I'll diff the job config against last week's and post what I find by 4" },
+      { text: "Blocked on the API keys, pinged Sam and I'm doing the UI in the meantime." },
+      { text: "It depends on whether legal signs off; I've asked them and will update the ticket tomorrow." },
+      { text: 'do you know why the build is red?' },
+      { text: "I'm not blocked anymore, the keys arrived." },
+      { text: 'Not sure yet. I would bisect the last five commits and report back after lunch.' },
+    ],
+  },
+  message: (quote) => `"${quote}" says what isn't known or what's in the way, but not how you'll find out or move it.`,
+  tip: 'Add the way forward: "I don\'t know yet. I\'d find out by checking A and testing B; I\'ll report back by Tuesday."',
+  detect(doc) {
+    if (hasNextStep(doc.prose)) return [];
+    const hits: RawFinding[] = [];
+    let candidates = 0;
+    const sentences = doc.sentences;
+    const asksReader = sentences.some((s) => s.text.includes('?'));
+
+    for (const s of sentences) {
+      if (candidates >= MAX_CANDIDATES) break;
+      if (isQuestion(s.text)) continue;
+      for (const { pattern, confidence } of TRIGGERS) {
+        for (const m of s.text.matchAll(pattern)) {
+          if (++candidates > MAX_CANDIDATES) break;
+          const rest = s.text.slice(m.index, m.index + 40);
+          if (pattern === UNSURE && (UNSURE_OPINION.test(rest) || asksReader)) continue;
+          // "I'm not blocked" / "nobody is waiting on it" - but the trigger itself may start with a negation.
+          if ((pattern === BLOCKED || pattern === CANT_START) && isNegatedAt(s.text, m.index)) continue;
+          const end = m.index + m[0].length;
+          if (pattern === CANT_START && !UNTIL.test(s.text.slice(end, end + 60))) continue;
+          if (isOthersWords(s.text, m.index) || isHypotheticalAt(s.text, m.index)) continue;
+          hits.push({ start: s.start + m.index, end: s.start + end, confidence: asksReader ? Math.min(confidence, SOFT) : confidence });
+        }
+      }
+    }
+    return hits;
+  },
 };

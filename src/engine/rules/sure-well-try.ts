@@ -1,11 +1,200 @@
-import type { Rule } from '../rule.ts';
+// sure-well-try: taking on a deadline, added scope or a real request with effort words
+// ("we'll try", "I'll do my best", "we'll make it work") instead of its cost, risk or what gets cut.
+import type { PreparedText } from '../prepare.ts';
+import type { RawFinding, Rule } from '../rule.ts';
+import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
 
-// PLACEHOLDER: replaced by the real rule.
+// ---- Phrase data -------------------------------------------------------------------------------------------
+
+// Effort and hope standing in for a plan: they read as the gap even with no context.
+const EFFORT =
+  /\b(?:(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
+const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
+const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b(?= *(?:[.,!;:)-]|$))/gi;
+const CROSSED_FINGERS = /\u{1F91E}/gu;
+// "try" is a promise only with a future subject and no object being tried ("I'll try the new SDK" is a plan).
+const TRY =
+  /\b(?:we|i|we'll|i'll|ill|we will|i will|will|gonna|going to|we can|i can|let's|we'd|i'd) (?:[a-z]+ )?(?:try|attempt)(?: (?:our|my) (?:best|hardest))?\b/gi;
+const BEST_WORDS = /\b(?:best|hardest)\b/i;
+const TRIED_THING = /^ +(?:[a-z]+ing|it out|out|again|the|a|an|this|that|another|something|turning|switching)\b/i;
+// Investigation steps are next steps, not effort: "let me try to repro".
+const TRIED_INVESTIGATION =
+  /^ +(?:to |and )?(?:repro|reproduce|figure|find out|check|debug|investigate|see (?:if|whether|why|what)|look|dig|narrow|bisect|understand|profile|test)\b/i;
+// "somehow" hung on the writer's own future: "we'll fit it in somehow".
+const SOMEHOW = /\bsomehow\b/gi;
+const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\b/i;
+
+// Acceptance words: the gap only when something non-trivial is being accepted (context or named scope).
+const ACCEPT =
+  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it done|leave it with (?:me|us)|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
+// Short acceptances that must end their clause to be one: "on it!", "will do." (not "we will do the migration").
+const ACCEPT_SHORT = /\b(?:on it|will do|can do)\b(?= *(?:[.,!;:)-]|$))/gi;
+const ON_IT_SUBJECT = /(?:^|[,.!:;-] *|\b(?:i'm|im|i am|we're|we are|ok|okay|yep|sure|yes) )$/i;
+
+// "hopefully" counts when it hangs on a delivery or a date, not on the world ("hopefully the tests pass").
+const HOPEFULLY = /\bhopefully\b/gi;
+const HOPE_DELIVERY =
+  /\b(?:have it|get it|ship|out|done|finish|land|make it|hit|deliver|release|ready|soon|today|tonight|tomorrow|by|this week|next week|monday|tuesday|wednesday|thursday|friday|eod|before)\b/i;
+const HOPE_AFTER_DATE = /\b(?:soon|today|tonight|tomorrow|by [a-z]+) *$/i;
+const ONLY_PUNCTUATION = /^[^a-z0-9]*$/i;
+
+// A bare "sure!"/"yes" that is the whole reply.
+const BARE_YES =
+  /^(?:ok|okay|sure|yes|yep|yeah|yup|fine|ugh fine|absolutely|definitely|of course|sure thing|will do|on it|no problem|np|can do|deal|roger|got it)\b/i;
+
+// The reply names a cost, what gets cut, a condition, or pushes back: that is the senior shape.
+const COST =
+  /\b(?:not both|at the (?:cost|expense) of|pushes|push(?:es)? (?:back|out)|slips?|slip by|delay(?:s|ing)?|instead of|in exchange|trade-?off|which (?:one )?matters more|what (?:should|do) (?:we|i) (?:cut|drop)|propose what to cut|as long as|assuming|provided|unless|can't promise|no way|not realistic|isn't realistic|not going to happen|won't make it|can't make it|can't (?:do|fit) (?:it|both|that))\b/i;
+const COST_AFTER_BUT =
+  /\bbut (?:(?:it|that|this|then)(?:'d|'ll| would| will)? (?:push|pushes|mean|means|cost|costs|slip|slips|delay|delays|bump|bumps|eat|eats)|(?:not|only) (?:both|if|by|before|in time|the)|(?:we'd|i'd|we would|i would|we'll|i'll) (?:have to|need to|lose))\b/i;
+const COST_BY_CUTTING =
+  /\b(?:we'd|we would|i'd|i would|have to|need to|means?|meaning|that'd|that would|if we) (?:[a-z]+ )?(?:cut|drop|skip|defer|descope|move|push|punt|pause|deprioriti[sz]e)\b/i;
+const EITHER_OR = /\beither\b[^.;]{1,60}\bor\b/i;
+
+// What the context asks for. A deadline or added scope makes even "sure!" the gap; a small ask does not.
+const CONTEXT_DEADLINE =
+  /\b(?:deadline|due|eod|eow|cob|asap|urgent|today|tonight|tomorrow|this week|next week|this sprint|next sprint|end of (?:the )?(?:day|week|sprint|month|quarter|year)|instead of|moved? (?:up|forward)|earlier|sooner|in time for|timeline|launch|release|demo|keep the (?:original )?timeline|[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|monday|tuesday|wednesday|thursday|friday|before (?:the|our|their|code freeze|end of))\b/i;
+const CONTEXT_SCOPE =
+  /\b(?:also|too|on top|in addition|as well|take over|pick up|take (?:this|it|that) on|can you take|customer|client|leadership|promised|wants?|needs?|we need)\b/i;
+const CONTEXT_REQUEST =
+  /\b(?:can (?:you|we|your team|someone|u)|could (?:you|we|your team|u)|would you|will you|any (?:plans?|chance|news|update|eta|timeline|idea when)|feature request|would (?:really )?(?:be (?:amazing|great|nice|awesome|cool)|help)|please|is it possible|doable|how long|when(?:'s| is| will| can| do)|possible to|asking|asked)\b/i;
+// A small, bounded ask: "sure, I'll review it after lunch" is fine.
+const CONTEXT_SMALL =
+  /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|beer|drinks|(?:hop on|jump on|join|have) a (?:quick )?call|meet|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this))\b/i;
+const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline))\b/i;
+
+// Scope or a deadline named in the message itself ("PM added the export to this sprint, told her we'd try").
+const SCOPE_IN_MESSAGE =
+  /\b(?:added|adding|asked|asks|wants|on top|in addition|by (?:eod|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|the end|end of|next)|deadline|this sprint|next sprint|this week|the release|launch|before the|in time for|[0-9]{1,2}(?:st|nd|rd|th))\b/i;
+
+// ---- Logic -------------------------------------------------------------------------------------------------
+
+/** Cap on candidate matches per message: one finding per rule is reported, and this keeps work linear. */
+const MAX_CANDIDATES = 64;
+const SURE = 0.9;
+const LIKELY = 0.8;
+const DOUBTFUL = 0.7;
+
+type ContextKind = 'none' | 'small' | 'request' | 'pressure';
+
+function contextKind(context: PreparedText | undefined): ContextKind {
+  if (!context) return 'none';
+  const text = context.prose;
+  if (CONTEXT_SMALL.test(text) && !CONTEXT_NOT_SMALL.test(text)) return 'small';
+  const pressure = CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text);
+  const request = CONTEXT_REQUEST.test(text) || text.includes('?');
+  if (pressure && request) return 'pressure';
+  if (pressure || request) return 'request';
+  return 'none';
+}
+
+function namesCost(prose: string): boolean {
+  return COST.test(prose) || COST_AFTER_BUT.test(prose) || COST_BY_CUTTING.test(prose) || EITHER_OR.test(prose);
+}
+
+/** Not negated ("I don't think we should just try"), not someone else's words. */
+function ownAffirmed(sentence: string, index: number): boolean {
+  return !isNegatedAt(sentence, index) && !isOthersWords(sentence, index);
+}
+
+/** The span of a reply that is only acceptance words ("ok sure!", "yep, on it"), if that is all it is. */
+function bareYes(prose: string): { start: number; end: number } | undefined {
+  let pos = prose.length - prose.trimStart().length;
+  const start = pos;
+  let end = -1;
+  for (let words = 0; words < 3; words++) {
+    const m = BARE_YES.exec(prose.slice(pos));
+    if (!m) break;
+    end = pos + m[0].length;
+    pos = end;
+    while (pos < prose.length && ONLY_PUNCTUATION.test(prose[pos]!)) pos++;
+  }
+  return end > 0 && ONLY_PUNCTUATION.test(prose.slice(end)) ? { start, end } : undefined;
+}
+
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
-  patterns: [],
-  examples: { flag: [], pass: [] },
-  message: (quote) => `"${quote}"`,
-  tip: '',
-  detect: () => [],
+  patterns: [
+    EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, TRIED_THING, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    ACCEPT, ACCEPT_SHORT, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
+    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_SMALL,
+    CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
+  ],
+  examples: {
+    flag: [
+      { text: "Sure, we'll try to fit it in.", context: 'Can the team also take on the billing export before the March release?' },
+      { text: "ok, I'll do my best to hit Thursday", context: 'Marketing moved the webinar, we need the signup page by Thursday now' },
+      { text: 'no worries, I can squeeze that in this sprint', context: 'could you also add audit logging to the admin API?' },
+      { text: 'we will make it work somehow, the team is pumped' },
+      { text: 'on it 💪', context: 'we need the payment retry fix live today, the client is waiting' },
+      { text: 'hopefully by EOD!', context: 'when can we have the onboarding emails translated?' },
+    ],
+    pass: [
+      { text: "Sure, I'll review it after lunch.", context: 'can you review my PR when you get a chance?' },
+      { text: 'sure!', context: 'want to grab coffee?' },
+      { text: 'We can, but it pushes the search revamp a week. Want me to propose what to cut?', context: 'can we also add the export by Friday?' },
+      { text: 'We can do the webhooks or the exports by the 15th, not both. Which matters more?', context: 'can you get both the webhooks and the exports out by the 15th?' },
+      { text: "I don't think we should just try and hope for the best here." },
+      { text: "I'll try restarting the worker and see if the queue drains." },
+      { text: 'should we just try it and see?' },
+    ],
+  },
+  message: (quote) => `"${quote}" takes the work on with effort words; it doesn't say what it costs or what moves to make room.`,
+  tip: 'Say the cost or the choice: "We can do A or B by Friday, not both. Which matters more?" or "Yes, but it pushes X by two weeks. Want me to propose what to cut?"',
+  detect(doc, context) {
+    const kind = contextKind(context);
+    if (kind === 'small' || namesCost(doc.prose)) return [];
+    const scoped = kind !== 'none' || SCOPE_IN_MESSAGE.test(doc.prose);
+    const hits: RawFinding[] = [];
+    let candidates = 0;
+    const each = function* (sentence: string, pattern: RegExp) {
+      for (const m of sentence.matchAll(pattern)) {
+        if (++candidates > MAX_CANDIDATES) return;
+        if (ownAffirmed(sentence, m.index)) yield m;
+      }
+    };
+
+    for (const s of doc.sentences) {
+      if (candidates >= MAX_CANDIDATES) break;
+      if (isQuestion(s.text)) continue;
+      const add = (m: RegExpMatchArray, confidence: number) => {
+        const start = s.start + m.index!;
+        hits.push({ start, end: start + m[0].length, confidence });
+      };
+
+      for (const pattern of [EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS]) {
+        for (const m of each(s.text, pattern)) add(m, scoped ? SURE : LIKELY + 0.05);
+      }
+      for (const m of each(s.text, TRY)) {
+        const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+        const best = BEST_WORDS.test(m[0]);
+        if (!best && (TRIED_THING.test(after) || TRIED_INVESTIGATION.test(after))) continue;
+        add(m, scoped ? SURE : best ? LIKELY + 0.05 : DOUBTFUL);
+      }
+      for (const m of each(s.text, SOMEHOW)) {
+        if (OWN_FUTURE.test(s.text.slice(Math.max(0, m.index! - 50), m.index!))) add(m, scoped ? SURE : LIKELY + 0.05);
+      }
+      for (const m of each(s.text, HOPEFULLY)) {
+        // Hope hung on a delivery or a date, or a bare "hopefully!" in reply to a request.
+        const end = m.index! + m[0].length;
+        const onDelivery = HOPE_DELIVERY.test(s.text.slice(end, end + 40)) || HOPE_AFTER_DATE.test(s.text.slice(Math.max(0, m.index! - 20), m.index!));
+        const bareReply = kind !== 'none' && ONLY_PUNCTUATION.test(s.text.slice(0, m.index!) + s.text.slice(end));
+        if (onDelivery || bareReply) add(m, kind === 'none' ? LIKELY - 0.05 : SURE);
+      }
+      // Acceptance needs something non-trivial being accepted: a request or deadline in context, or named here.
+      if (kind === 'none' && !SCOPE_IN_MESSAGE.test(s.text)) continue;
+      const acceptConfidence = kind === 'pressure' ? SURE : LIKELY;
+      for (const m of each(s.text, ACCEPT)) add(m, acceptConfidence);
+      for (const m of each(s.text, ACCEPT_SHORT)) {
+        if (!m[0].toLowerCase().startsWith('on') || ON_IT_SUBJECT.test(s.text.slice(Math.max(0, m.index! - 12), m.index!))) add(m, acceptConfidence);
+      }
+    }
+
+    // "sure!" as the whole reply to a deadline or added scope.
+    if (hits.length === 0 && kind === 'pressure' && doc.sentences.length <= 2) {
+      const span = bareYes(doc.prose);
+      if (span) hits.push({ ...span, confidence: LIKELY });
+    }
+    return hits;
+  },
 };
