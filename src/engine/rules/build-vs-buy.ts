@@ -145,13 +145,27 @@ const VERB_FIRST = new RegExp(`^(?:(?:so|ok|okay|hmm|honestly|maybe),?\\s)?(?:${
 /** "what we really need is ...": a statement that starts like a question. */
 const PSEUDO_CLEFT = /^(?:so\s|and\s)?what\s(?:we|i|you|they)\b/i;
 
+/** Cheap first pass: a message without any of these words cannot hold a finding. */
+const CANDIDATE = new RegExp(`\\b(?:own|ourselves|myself|scratch|hand|be|${alt(HOMEMADE)}|${alt(MAKE_VERBS)})\\b`, 'i');
+const MAX_HITS = 8;
+
 const PATTERNS: readonly RegExp[] = [
-  BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  CANDIDATE, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
+
+/** At most MAX_CANDIDATES matches of one pattern per sentence: bounds the work on adversarial inputs. */
+const MAX_CANDIDATES = 40;
+function* first<T>(items: Iterable<T>, n = MAX_CANDIDATES): Generator<T> {
+  if (n <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--n <= 0) return;
+  }
+}
 
 export interface BuildHit {
   /** sentence-relative offsets */
@@ -188,20 +202,22 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
   const hits: BuildHit[] = [];
   const question = statementQuestion(sentence);
   const keep = (start: number, end: number, confidence: number) => {
-    if (isNegatedAt(sentence, start) || isOthersWords(sentence, start)) return;
-    if (NEGATED_OPINION.test(sentence.slice(0, start))) return;
+    const from = Math.max(0, start - 200);
+    if (isNegatedAt(sentence, start) || isOthersWords(sentence.slice(from, start + 200), start - from)) return;
+    if (NEGATED_OPINION.test(sentence.slice(from, start))) return;
     if (VERDICT_AGAINST_RE.test(sentence.slice(end, end + 60))) return;
     hits.push({ start, end, confidence });
   };
 
-  for (const m of sentence.matchAll(HOW_HARD)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
+  for (const m of first(sentence.matchAll(HOW_HARD))) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
   // Musing questions that open with the verb ("roll our own X?") still propose the build; real questions don't fire.
   if (question && !VERB_FIRST.test(sentence)) return hits;
   const doubt = question ? 0.2 : 0;
 
   // "write our own X": a system-like X is sure; anything else ("our own team culture") is doubtful, and with loose
   // verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
-  for (const m of sentence.matchAll(OWN_MARK)) {
+  for (const m of first(sentence.matchAll(OWN_MARK))) {
+    if (hits.length >= MAX_HITS) break;
     if (ON_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const verb = verbBefore(sentence, m.index, 3);
     if (!verb) continue;
@@ -211,7 +227,8 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb.start, m.index + m[0].length + thing.length, (systemLike ? 0.9 : 0.65) - doubt);
   }
   // "build a custom caching layer", "replaces the i18n library with a custom system".
-  for (const m of sentence.matchAll(HOMEMADE_MARK)) {
+  for (const m of first(sentence.matchAll(HOMEMADE_MARK))) {
+    if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 5);
     if (!verb) continue;
     const thing = phraseAfter(sentence, m.index + m[0].length);
@@ -221,12 +238,14 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".
-  for (const m of sentence.matchAll(OURSELVES_MARK)) {
+  for (const m of first(sentence.matchAll(OURSELVES_MARK))) {
+    if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 7);
     if (verb) keep(verb.start, m.index + m[0].length, 0.85 - doubt);
   }
   // "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb, a determiner, a known artefact.
-  for (const m of sentence.matchAll(MAKE_VERB_RE)) {
+  for (const m of first(sentence.matchAll(MAKE_VERB_RE))) {
+    if (hits.length >= MAX_HITS) break;
     const after = m.index + m[0].length;
     const det = DETERMINER.exec(sentence.slice(after, after + 8));
     if (!det) continue;
@@ -234,12 +253,12 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (ARTEFACT_RE.test(thing)) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
   }
   const antecedent = `${previous ?? ''} ${context ?? ''}`;
-  for (const m of sentence.matchAll(WISHFUL_BUILD)) {
+  for (const m of first(sentence.matchAll(WISHFUL_BUILD))) {
     keep(m.index, m.index + m[0].length, NAMED_HOMEMADE.test(antecedent) || NAMED_HOMEMADE.test(sentence) ? 0.85 : 0.7);
   }
   // "I'll build one": only when the thing it stands for was an in-house artefact just before (or in the message replied to).
   if (NAMED_HOMEMADE.test(antecedent)) {
-    for (const m of sentence.matchAll(BUILD_PRONOUN)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+    for (const m of first(sentence.matchAll(BUILD_PRONOUN))) keep(m.index, m.index + m[0].length, 0.8 - doubt);
   }
   return hits;
 }
@@ -271,11 +290,13 @@ export const buildVsBuy: Rule = {
   message: (quote) => `"${quote}" proposes building something ourselves without saying whether it needs to exist or what existing option was weighed.`,
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    if (buildWasWeighed(doc.prose)) return [];
+    if (!CANDIDATE.test(doc.prose) || buildWasWeighed(doc.prose)) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
-      for (const h of findBuilds(s.text, previous, context?.prose)) {
+      // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
+      if (out.length >= MAX_HITS) break;
+      if (CANDIDATE.test(s.text)) for (const h of findBuilds(s.text, previous, context?.prose)) {
         out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
       }
       previous = s.text;

@@ -150,17 +150,41 @@ const TRAILING_TIME = /\s(?:next|this|last|the\s+following|by|on|before|after|in
 const IDIOM_OBJECT = /^\s*(?:on|along|forward|ahead|fast|faster|quickly|quick|gears|back|up|down|around)\s*$/i;
 const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
+/** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
+const CANDIDATE = new RegExp(
+  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'fits', 'suits', 'matches', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move'])})\\b`,
+  'i',
+);
+
 const PATTERNS: readonly RegExp[] = [
-  CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, RATHER_THAN, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  CANDIDATE, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, RATHER_THAN, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
   GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, PICK_VERBS, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
+/** At most MAX_CANDIDATES matches of one pattern per sentence: bounds the work on adversarial inputs. */
+const MAX_CANDIDATES = 40;
+function* first<T>(items: Iterable<T>, n = MAX_CANDIDATES): Generator<T> {
+  if (n <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--n <= 0) return;
+  }
+}
+
+const MAX_HITS = 8;
+
 interface Hit {
   start: number;
   end: number;
   confidence: number;
+}
+
+/** Someone else's words, judged on the 200 characters before (keeps long inputs linear). */
+function othersWords(sentence: string, index: number): boolean {
+  const from = Math.max(0, index - 200);
+  return isOthersWords(sentence.slice(from, index + 200), index - from);
 }
 
 /** How the verb at `index` is framed: a decision (confidence) or not one (0). */
@@ -183,7 +207,8 @@ function withoutTrailingTime(target: string): string {
 function choicesIn(sentence: string): Hit[] {
   const hits: Hit[] = [];
   const consider = (index: number, length: number, object: string, base: number, target = object, verbal = true) => {
-    if (base === 0 || isNegatedAt(sentence, index) || isOthersWords(sentence, index)) return;
+    if (hits.length >= MAX_HITS) return;
+    if (base === 0 || isNegatedAt(sentence, index) || othersWords(sentence, index)) return;
     if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
     if (CODE_LEVEL_RE.test(`${object} ${target}`) && !WIDE_SCOPE.test(object)) return;
     // A heading-style gerund followed by a finite verb is the subject of a report, not an announcement.
@@ -191,12 +216,12 @@ function choicesIn(sentence: string): Hit[] {
     if (verbal && /ing$/i.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length))) return;
     hits.push({ start: index, end: index + length, confidence: base });
   };
-  for (const m of sentence.matchAll(CHOICE)) {
+  for (const m of first(sentence.matchAll(CHOICE))) {
     const object = m[2] ?? '';
     if (/^us/i.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
     consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]));
   }
-  for (const m of sentence.matchAll(CHANGE)) {
+  for (const m of first(sentence.matchAll(CHANGE))) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
     if (PAST_FRAME.test(before) && !FRAME_BEFORE.test(before)) continue;
     // Logistics show in the object or the first words of the target ("move standup to 3", "move it to next week").
@@ -205,15 +230,15 @@ function choicesIn(sentence: string): Hit[] {
     const object = `${m[2] ?? ''} ${target}`;
     consider(m.index, m[0].length, object, framing(sentence, m.index), target);
   }
-  for (const m of sentence.matchAll(DROP_FOR)) {
+  for (const m of first(sentence.matchAll(DROP_FOR))) {
     if (GENERIC_RE.test((m[2] ?? '').trim())) continue;
     consider(m.index, m[0].length, `${m[2] ?? ''}`, framing(sentence, m.index), m[3] ?? '');
   }
-  for (const m of sentence.matchAll(BARE_CHANGE)) consider(m.index, m[0].length, '', framing(sentence, m.index));
-  for (const m of sentence.matchAll(BETTER_FIT)) consider(m.index, m[0].length, '', 0.7);
-  for (const m of sentence.matchAll(NOUN_REWRITE)) consider(m.index, m[0].length, '', 0.8, '', false);
-  for (const m of sentence.matchAll(VERDICT)) consider(m.index, m[0].length, '', 0.85, '', false);
-  for (const m of sentence.matchAll(IS_VERDICT)) {
+  for (const m of first(sentence.matchAll(BARE_CHANGE))) consider(m.index, m[0].length, '', framing(sentence, m.index));
+  for (const m of first(sentence.matchAll(BETTER_FIT))) consider(m.index, m[0].length, '', 0.7);
+  for (const m of first(sentence.matchAll(NOUN_REWRITE))) consider(m.index, m[0].length, '', 0.8, '', false);
+  for (const m of first(sentence.matchAll(VERDICT))) consider(m.index, m[0].length, '', 0.85, '', false);
+  for (const m of first(sentence.matchAll(IS_VERDICT))) {
     // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.
     const start = Math.max(0, sentence.lastIndexOf(',', m.index) + 1);
     consider(start, m.index + m[0].length - start, '', 0.8, '', false);
@@ -255,12 +280,15 @@ export const missingTradeoffs: Rule = {
   message: (quote) => `"${quote}" picks one option without naming what it costs or what else was weighed.`,
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
+    if (!CANDIDATE.test(doc.prose) && !context) return [];
     if (TRADEOFF_RE.test(doc.prose) || RATHER_THAN.test(doc.prose)) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
+      // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
+      if (out.length >= MAX_HITS) break;
       const text = s.text;
-      if (!isQuestion(text)) {
+      if (CANDIDATE.test(text) && !isQuestion(text)) {
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
         const builds = findBuilds(text, previous, context?.prose);
         for (const h of choicesIn(text)) {
