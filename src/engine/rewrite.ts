@@ -44,7 +44,7 @@ const EFFORT_REWORDS: readonly [RegExp, string][] = [
 // Padding is not an assumption: "three weeks, just to be safe" names no risk.
 const PADDING = /,?\s?\b(?:just )?(?:to be (?:safe|sure)|in case|for safety)\b/gi;
 // Broadcast pings from the draft become plain words; the bot never pings a channel.
-const BROADCAST = /<!(here|channel|everyone)(?:\|[^<>\n]{0,100})?>|<!subteam\^[^<>|\n]{1,100}(?:\|@?([^<>\n]{1,100}))?>|(?<![\w@])[@\uFF20\uFE6B](here|channel|everyone)\b/giu;
+const BROADCAST = /<!(here|channel|everyone)(?:\|[^<>\n]{0,100})?>|<!subteam\^[^<>|\n]{1,100}(?:\|@?([^<>\n]{1,100}))?>|[@\uFF20\uFE6B](here|channel|everyone)\b(?![.-]\w)/giu;
 // Trailing emoji and punctuation, tested one character at a time (see tailStart).
 const PICTOGRAPH = /^[\p{Extended_Pictographic}\u200d\ufe0f]$/u;
 const EMOJI_NAME_CHAR = /^[a-z0-9_+'-]$/i;
@@ -123,13 +123,13 @@ function fallback(sentence: string, rules: RuleId[]): string {
 }
 
 function unBroadcast(text: string): string {
+  // The words never start with here/channel/everyone, so a stray "@" before a ping cannot form a new one.
   return text.replace(BROADCAST, (_m, special?: string, team?: string, typed?: string) => {
-    if (team) return team;
+    if (team !== undefined) return `team ${team}`;
     const who = (special ?? typed ?? '').toLowerCase();
-    return who === 'here' ? 'everyone here' : who === 'channel' ? 'everyone in the channel' : who ? 'everyone' : 'the team';
+    return who === 'here' ? 'folks here' : who === 'channel' ? 'all in the channel' : who ? 'all of you' : 'the team';
   });
 }
-
 
 /**
  * Where a sentence's closing punctuation and emoji begin ("on it! :rocket: 🚀" -> at "!"): they go after the

@@ -11,7 +11,7 @@ function finding(text: string, rule: RuleId, quote: string): Analysis {
   return { findings: [{ rule, start, end: start + quote.length, quote, confidence: 0.9, message: '', tip: '' }], nudge: true };
 }
 
-const BROADCASTS = /<!(?:here|channel|everyone)|<!subteam|[@\uFF20\uFE6B](?:here|channel|everyone)\b/i;
+const BROADCASTS = /<!(?:here|channel|everyone)|<!subteam|[@\uFF20\uFE6B](?:here|channel|everyone)\b(?![.-]\w)/i;
 
 describe('rewrite shapes', () => {
   it('returns a clean message unchanged', () => {
@@ -66,7 +66,7 @@ describe('rewrite shapes', () => {
     const out = rewrite(text, finding(text, 'sure-well-try', 'on it'));
     expect(out).not.toMatch(BROADCASTS);
     expect(out).toContain('<@U123>');
-    expect(rewrite('<!here|here> deploy done', { findings: [], nudge: false })).toBe('everyone here deploy done');
+    expect(rewrite('<!here|here> deploy done', { findings: [], nudge: false })).toBe('folks here deploy done');
   });
 });
 
