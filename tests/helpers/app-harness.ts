@@ -33,7 +33,7 @@ export interface Harness {
   /** The raw log output, for "never contains" checks. */
   logText(): string;
   command(text: string, extra?: Record<string, string>, options?: SendOptions): Promise<Response>;
-  event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string; type?: string }): Promise<Response>;
+  event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string; type?: string; teamId?: string }): Promise<Response>;
   interaction(payload: Record<string, unknown>, options?: SendOptions): Promise<Response>;
   /** Resolves once no listener work is in flight (after the acks, work goes on in the background). */
   idle(): Promise<void>;
@@ -93,13 +93,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     event(event, sendOptions = {}) {
       const body = JSON.stringify({
         token: 'legacy-verification-token',
-        team_id: TEAM,
+        team_id: sendOptions.teamId ?? TEAM,
         api_app_id: 'A1',
         event,
         type: sendOptions.type ?? 'event_callback',
         event_id: sendOptions.eventId ?? `Ev${++eventCounter}${Date.now()}`,
         event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true }],
+        authorizations: [{ team_id: sendOptions.teamId ?? TEAM, user_id: 'UBOT', is_bot: true }],
       });
       return postSigned(endpoint, body, 'application/json', sendOptions);
     },
