@@ -119,13 +119,17 @@ const OWN_MARK = /\b(?:our|my|their|your)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
 const OURSELVES_MARK = new RegExp(`\\b(?:${alt(OURSELVES)})\\b`, 'gi');
 /** "a tiny CMS", "an internal tool": the noun phrase after a make-verb. */
-const DETERMINER = /^\s(?:a|an|the|our|my|some)\s/i;
+const DETERMINER = /^\s(?:us\s|me\s)?(?:a|an|the|our|my|some)\s/i;
 /** Up to four words right after a marker (anchored, so linear). */
 const NEXT_WORDS = /^(?:\s[\w'&+/-]{1,40}){0,4}/;
 /** Where a noun phrase stops: a preposition, a "to"-purpose, a relative clause, punctuation. */
 const PHRASE_END = /\s(?:to|for|that|which|who|with|in|on|of|from|so|and|but|over|at|by|this|next|tonight|today|tomorrow)\b|[,:(]/i;
-const ARTEFACT_RE = new RegExp(`\\b(?:${alt(ARTEFACTS)})s?\\b`, 'i');
-const SYSTEM_THING_RE = new RegExp(`\\b(?:${alt([...ARTEFACTS, ...SYSTEM_HEADS])})s?\\b`, 'i');
+// The thing must be the head of its phrase ("a tool to diff ..." yes, "a tool shed" no).
+const ARTEFACT_RE = new RegExp(`(?:^|\\s)(?:${alt(ARTEFACTS)})s?\\s?$`, 'i');
+const SYSTEM_THING_RE = new RegExp(`(?:^|\\s)(?:${alt([...ARTEFACTS, ...SYSTEM_HEADS])})s?\\s?$`, 'i');
+const ARTEFACT_ANY_RE = new RegExp(`\\b(?:${alt(ARTEFACTS)})s?\\b`, 'i');
+/** Someone else did the building ("the vendor built ...", "whoever wrote our own auth ..."). */
+const OTHER_BUILDER = /\b(?:whoever|who|they|he|she|someone|somebody|vendor|vendors|agency|contractor|contractors|consultant|consultants|team\s\w+)\s(?:\w+\s)?$/i;
 /** "what we need is an internal tool ..." followed by "I'll build one". */
 const NAMED_HOMEMADE = new RegExp(`\\b(?:${alt(HOMEMADE)}|our\\sown|my\\sown)\\s(?:[\\w'&+/-]{1,40}\\s)?(?:${alt(ARTEFACTS)})`, 'i');
 const BUILD_PRONOUN = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\s(?:${alt(PRONOUN_OBJECT)})\\b`, 'gi');
@@ -150,7 +154,7 @@ const CANDIDATE = new RegExp(`\\b(?:own|ourselves|myself|scratch|hand|be|${alt(H
 const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  CANDIDATE, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
@@ -203,6 +207,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
   const question = statementQuestion(sentence);
   const keep = (start: number, end: number, confidence: number) => {
     const from = Math.max(0, start - 200);
+    if (OTHER_BUILDER.test(sentence.slice(Math.max(0, start - 30), start))) return;
     if (isNegatedAt(sentence, start) || isOthersWords(sentence.slice(from, start + 200), start - from)) return;
     if (NEGATED_OPINION.test(sentence.slice(from, start))) return;
     if (VERDICT_AGAINST_RE.test(sentence.slice(end, end + 60))) return;
@@ -250,7 +255,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const det = DETERMINER.exec(sentence.slice(after, after + 8));
     if (!det) continue;
     const thing = phraseAfter(sentence, after + det[0].length - 1);
-    if (ARTEFACT_RE.test(thing)) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
+    if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
   }
   const antecedent = `${previous ?? ''} ${context ?? ''}`;
   for (const m of first(sentence.matchAll(WISHFUL_BUILD))) {

@@ -9,7 +9,7 @@ import { findBuilds } from './build-vs-buy.ts';
 
 /** Verbs of choosing or changing technology, each with the word that introduces the new option. */
 const CHOICE_VERBS_WITH_OBJECT = [
-  'use', 'using', 'uses', 'adopt', 'adopting', 'adopts', 'go with', 'going with', 'goes with', 'opt for', 'go for',
+  'use', 'using', 'uses', 'go w/', 'adopt', 'adopting', 'adopts', 'go with', 'going with', 'goes with', 'opt for', 'go for',
   'settle on', 'standardize on', 'standardise on', 'standardizing on', 'standardising on', 'bet on', 'pick', 'choose',
   'introduce', 'introducing', 'introduces', 'turn on', 'enable',
 ];
@@ -29,7 +29,7 @@ const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go wit
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
 const DECISION_FRAMES = [
   "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta', 'we want to',
-  "we'd better", "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
+  "we'd better", 'i reckon', 'i reckon we', 'i think we', 'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
   'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend', 'i vote', 'i say',
   'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
   'we should just', 'just', 'should', 'must',
@@ -49,7 +49,8 @@ const LOGISTICS = [
   'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
   'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page',
-  'someone', 'env', 'environment', 'staging', 'sandbox', 'template', 'search bar', 'button', 'shortcut', 'form',
+  'someone', 'branch', 'office', 'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing',
+  'copy', 'typo', 'typos', 'title', 'name', 'label', 'color', 'colour', 'font', 'logo', 'icon', 'emoji', 'env', 'environment', 'staging', 'sandbox', 'template', 'search bar', 'button', 'shortcut', 'form',
 ];
 /** Code-level things: changing one of them is a code change, not a technology choice, unless it spans everything. */
 const CODE_LEVEL = [
@@ -74,7 +75,8 @@ const GENERIC_OBJECTS = [
   'it', 'this', 'that', 'them', 'these', 'those', 'something', 'anything', 'one', 'whatever', 'a proper tool',
   'a better tool', 'a tool', 'the right tool', 'a proper', 'a better', 'the right', 'common sense', 'your judgment',
   'your judgement', 'caution', 'the flow', 'your', 'his', 'her', 'their', 'the plan', 'the proposal', 'the same', 'the existing', 'the current', 'what we have', 'the new', 'the latest',
-  'the updated', 'the other', 'the old', 'the next', 'the previous', 'now', 'for now', 'later', 'today', 'tomorrow',
+  'the updated', 'the other', 'the old', 'the next', 'the previous', 'the first', 'the second', 'the third',
+  'the last', 'the former', 'the latter', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
 ];
 
 /** Words that name a cost, a downside, an alternative weighed, or when to revisit: the senior shape, so no finding. */
@@ -119,6 +121,10 @@ const BETTER_FIT = /\b(?:fits|suits|matches)\s+(?:my|our|the|your)\s+(?:\w+\s+)?
 /** "needs a Go rewrite", "a rewrite in Rust". */
 const NOUN_REWRITE = new RegExp(`\\b(?:needs|need|deserves|time for)\\s+(?:a|an)\\s+(?:${WORD}\\s+)?(?:rewrite|migration|port)\\b`, 'gi');
 const VERDICT = new RegExp(`(?:^|\\b)(?:${alt(VERDICTS)})(?:\\s+${WORD}){0,6}`, 'gi');
+/** "the answer is Kubernetes", "our way forward is `pnpm`": a verdict naming an option (capitalised or code). */
+const SOLUTION_IS = /\b(?:[Tt]he|[Oo]ur)\s(?:answer|solution|way\sforward|way\sto\sgo|choice|pick)\s(?:here\s)?is\s(?:just\s|simply\s|clearly\s|obviously\s)?(?:[A-Z][\w.+#-]*|CODE)/g;
+/** A choice of "the shorter one", "the second date": it refers to options listed elsewhere. */
+const REFERENTIAL = /^(?:the|a)\s\w+(?:er|est)\b/i;
 /** "X is the fix for the backlog", "Kafka is the way to go". */
 const IS_VERDICT = new RegExp(`\\b(?:is|are|'s)\\s+(?:clearly\\s+|obviously\\s+|definitely\\s+|just\\s+)?(?:${alt(VERDICT_NOUNS)})\\b`, 'gi');
 /** The decision frame right before the verb (checked on the text before the match). */
@@ -127,7 +133,7 @@ const FRAME_BEFORE = new RegExp(
   'i',
 );
 /** The verb opens its clause: an imperative ("swap rollup for esbuild") or a heading-style gerund ("moving CI to X"). */
-const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
+const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting|pls|plz|please)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
 /** "this PR converts ...", "this ticket moves us over": a change description in the third person. */
 const CHANGE_DESCRIPTION = /\b(?:this|the)(?:\s(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story))?\s$/i;
 const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-.\\w])`, 'i');
@@ -152,12 +158,12 @@ const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
 /** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
 const CANDIDATE = new RegExp(
-  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'fits', 'suits', 'matches', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move'])})\\b`,
+  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'fits', 'suits', 'matches', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move'])})(?!\\w)`,
   'i',
 );
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, RATHER_THAN, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  CANDIDATE, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, RATHER_THAN, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
   GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, PICK_VERBS, CODE_REVIEW,
 ];
 
@@ -174,6 +180,9 @@ function* first<T>(items: Iterable<T>, n = MAX_CANDIDATES): Generator<T> {
 }
 
 const MAX_HITS = 8;
+const CODE_WORD = /\bCODE\b/g;
+/** Code that is an option, a command or a member access rather than a tool's name. */
+const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 interface Hit {
   start: number;
@@ -204,12 +213,14 @@ function withoutTrailingTime(target: string): string {
   return m && m.index > 0 ? target.slice(0, m.index) : target;
 }
 
-function choicesIn(sentence: string): Hit[] {
+function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index: number, length: number) => boolean): Hit[] {
   const hits: Hit[] = [];
   const consider = (index: number, length: number, object: string, base: number, target = object, verbal = true) => {
     if (hits.length >= MAX_HITS) return;
     if (base === 0 || isNegatedAt(sentence, index) || othersWords(sentence, index)) return;
     if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
+    if (REFERENTIAL.test(target.trim())) return;
+    if (codeLevelSnippet(sentence, index, length)) return;
     if (CODE_LEVEL_RE.test(`${object} ${target}`) && !WIDE_SCOPE.test(object)) return;
     // A heading-style gerund followed by a finite verb is the subject of a report, not an announcement.
     const verb = sentence.slice(index).split(/\s/)[0] ?? '';
@@ -237,13 +248,25 @@ function choicesIn(sentence: string): Hit[] {
   for (const m of first(sentence.matchAll(BARE_CHANGE))) consider(m.index, m[0].length, '', framing(sentence, m.index));
   for (const m of first(sentence.matchAll(BETTER_FIT))) consider(m.index, m[0].length, '', 0.7);
   for (const m of first(sentence.matchAll(NOUN_REWRITE))) consider(m.index, m[0].length, '', 0.8, '', false);
-  for (const m of first(sentence.matchAll(VERDICT))) consider(m.index, m[0].length, '', 0.85, '', false);
+  for (const m of first(sentence.matchAll(VERDICT))) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
+  for (const m of first(sentence.matchAll(SOLUTION_IS))) consider(m.index, m[0].length, '', 0.85, '', false);
   for (const m of first(sentence.matchAll(IS_VERDICT))) {
     // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.
     const start = Math.max(0, sentence.lastIndexOf(',', m.index) + 1);
     consider(start, m.index + m[0].length - start, '', 0.8, '', false);
   }
   return hits;
+}
+
+/** Inline code in the span that is a flag, a command or a call (`--frozen-lockfile`, `git rebase -i`, `Promise.all`). */
+function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boolean {
+  const span = doc.prose.slice(start, end);
+  for (const m of first(span.matchAll(CODE_WORD), 4)) {
+    const at = doc.toOriginal(start + m.index, start + m.index + m[0].length);
+    const code = doc.original.slice(at.start, at.end).replace(/^`|`$/g, '');
+    if (CODE_LEVEL_SNIPPET.test(code)) return true;
+  }
+  return false;
 }
 
 /** A very short reply that picks one side of an "A or B?" from the message replied to. */
@@ -291,7 +314,7 @@ export const missingTradeoffs: Rule = {
       if (CANDIDATE.test(text) && !isQuestion(text)) {
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
         const builds = findBuilds(text, previous, context?.prose);
-        for (const h of choicesIn(text)) {
+        for (const h of choicesIn(text, (_, index, length) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length))) {
           if (builds.some((b) => b.start < h.end && h.start < b.end)) continue;
           out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
         }
