@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type TradeoffApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createRewriter } from '../../src/llm/index.ts';
 import type { Rewriter } from '../../src/llm/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createStore } from '../../src/store/index.ts';
@@ -16,7 +17,7 @@ export const TEAM = 'T1';
 export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
 
 export interface HarnessOptions {
-  /** Extra environment (e.g. NUDGE_DAILY_CAP, REDIS_URL). */
+  /** Extra environment (e.g. NUDGE_DAILY_CAP, REDIS_URL, OPENAI_API_KEY + OPENAI_BASE_URL). */
   env?: Record<string, string>;
   rewriter?: Rewriter;
   now?: () => number;
@@ -57,7 +58,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const lines: string[] = [];
   const logger = createLogger({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
   const store = await createStore(config, logger);
-  const coach = createApp(config, { store, logger, rewriter: options.rewriter, now: options.now });
+  // Wired as main.ts does: the model rewriter exactly when OPENAI_API_KEY is set, else the rules.
+  const rewriter = options.rewriter ?? createRewriter(config.llm, { store, logger });
+  const coach = createApp(config, { store, logger, rewriter, now: options.now });
   const { port } = await coach.start(0);
   const origin = `http://127.0.0.1:${port}`;
   const endpoint = `${origin}/slack/events`;
