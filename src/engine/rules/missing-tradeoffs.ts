@@ -136,7 +136,7 @@ const FRAME_BEFORE = new RegExp(
 const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting|pls|plz|please)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
 /** "this PR converts ...", "this ticket moves us over": a change description in the third person. */
 const CHANGE_DESCRIPTION = /\b(?:this|the)(?:\s(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story))?\s$/i;
-const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-.\\w])`, 'i');
+const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-\\w]|\\.\\w)`, 'i');
 const GENERIC_RE = new RegExp(`^(?:${alt(GENERIC_OBJECTS)})\\b`, 'i');
 const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'i');
 /** Past-tense reports are status, not proposals ("switched the deploy to the new cli and now it's broken"). */

@@ -1,0 +1,108 @@
+// build-vs-buy: building something custom without asking whether it needs to exist. Invented sentences, not corpus text.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/index.ts';
+
+type Case = [text: string, context?: string];
+
+function finding(text: string, context?: string) {
+  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'build-vs-buy');
+}
+
+const FLAG: Case[] = [
+  ["I'll write our own auth, how hard can it be"],
+  ["let's build a custom caching layer"],
+  ['I built a queue over the weekend'],
+  ['we should implement our own feature flag system'],
+  ['thinking of rolling our own ORM'],
+  ['gonna hack together a homegrown CI runner'],
+  ['i wrote a tiny templating engine for the emails'],
+  ['we can build the search in-house'],
+  ["Let's write an internal tool to manage the on-call rota."],
+  ["I'm building a custom scheduler for the cron jobs."],
+  ['gonna roll our own rate limiting middleware'],
+  ["we'll build our own status page"],
+  ["let's build an in-house A/B testing framework"],
+  ["Spent Saturday building a custom log aggregator, it's on my github"],
+  ['i\'m writing a lightweight ORM for the reporting service'],
+  ['we should develop our own design system from scratch'],
+  ['I made a custom CI runner in Python'],
+  ["i'm gonna write us a little feature flag service"],
+  ["let's just build our own"],
+  ['we could totally build this ourselves in a week'],
+  ['Working on a homegrown deploy tool for the team, demo Friday!'],
+  ['replacing the auth library with a custom system'],
+  ['how hard could it be to write my own search engine?'],
+  ['roll my own metrics pipeline? tempting'],
+  // context decides what "this"/"one" stands for
+  ['ooh, would be fun to build ourselves', 'What if we had our own status page service?'],
+  ["yes! I'll build one this week", 'We really need an internal tool for tracking feature flags.'],
+];
+
+const PASS: Case[] = [
+  // questions and negations
+  ['should we roll our own auth?'],
+  ['Before we write our own queue, is SQS enough?'],
+  ["I don't want to build our own auth"],
+  ["let's not roll our own crypto"],
+  ['no need to build our own, Stripe does this'],
+  ['Writing our own scheduler would be overkill for 4 jobs.'],
+  ["I'd rather use Auth0 than write our own, it's a solved problem"],
+  // a build that names concretely what was weighed
+  ["we looked at Unleash but it doesn't support on-prem, so I wrote a small flag table"],
+  ["wrote our own date-picker, the one in the component kit didn't support range selection"],
+  ['Options: adopt Temporal, or write our own job runner. Leaning Temporal.'],
+  // a thin layer over an existing tool
+  ['built a thin wrapper around the Stripe SDK'],
+  // small ordinary code changes
+  ["I'll add a button to export CSV"],
+  ['fixed the bug in the parser, added a test'],
+  ['I wrote the tests for the billing module'],
+  ["I'll write a script to clean up the old buckets"],
+  ['I\'m building the onboarding flow this week'],
+  ['wrote a custom ESLint rule for the import order'],
+  ['added a custom field to the Jira form'],
+  ["let's build the MVP first and iterate"],
+  // pronouns that stand for a feature, not a custom system
+  ["we'll build it next sprint", 'can you add PDF export?'],
+  // "own" that is not a build
+  ["I'll do the migration on my own"],
+  ['our internal tool is down again'],
+  ['I made our own coffee this morning lol'],
+  ['building a tool shed this weekend haha'],
+  // someone else built it
+  ['the vendor built a custom integration for us'],
+  ['Priya said she wrote her own parser for this'],
+];
+
+describe('build-vs-buy', () => {
+  it.each(FLAG)('flags %j', (text, context) => {
+    const f = finding(text, context);
+    expect(f, text).toBeDefined();
+    expect(f!.message).toContain(f!.quote);
+  });
+
+  it.each(PASS)('passes %j', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+
+  it('nudges on a sure build proposal and quotes the build phrase', () => {
+    const text = "ok I'll write our own log shipper for the SIEM export";
+    const { findings, nudge } = analyze(text);
+    const f = findings.find((x) => x.rule === 'build-vs-buy')!;
+    expect(nudge).toBe(true);
+    expect(f.quote).toBe('write our own log shipper');
+    expect(text.slice(f.start, f.end)).toBe(f.quote);
+  });
+
+  it('reports a build of an unknown kind of thing, but too unsure to nudge', () => {
+    const f = finding('we built our own little onboarding quiz');
+    expect(f).toBeDefined();
+    expect(f!.confidence).toBeLessThan(0.8);
+  });
+
+  it('is not also missing-tradeoffs for the same words', () => {
+    const rules = analyze("let's replace LaunchDarkly with our own flag service").findings.map((f) => f.rule);
+    expect(rules).toContain('build-vs-buy');
+    expect(rules).not.toContain('missing-tradeoffs');
+  });
+});

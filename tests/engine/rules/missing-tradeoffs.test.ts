@@ -1,0 +1,138 @@
+// missing-tradeoffs: a single option chosen with no cost, downside or alternative. Invented sentences, not corpus text.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/index.ts';
+
+type Case = [text: string, context?: string];
+
+function finding(text: string, context?: string) {
+  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'missing-tradeoffs');
+}
+
+const FLAG: Case[] = [
+  // proposals with a decision frame
+  ['we should use ClickHouse for the events table'],
+  ["Let's go with gRPC for the internal services."],
+  ['lets just use mongo'],
+  ['lets just go w/ mongo for this'],
+  ["honestly i'd go with vue for the admin ui"],
+  ['imo we should ditch jenkins and use github actions'],
+  ['I propose we migrate the analytics jobs to Spark.'],
+  ['I recommend we standardize on pnpm.'],
+  ['i reckon we switch to tailwind'],
+  ['we should be using typescript everywhere tbh'],
+  ['imho it\'s time to ditch php for node'],
+  ['We should adopt trunk-based development.'],
+  ['we need to switch from REST to GraphQL for the mobile API'],
+  ["we're gonna move the monorepo to nx"],
+  ['gonna migrate the queue to SQS tomorrow'],
+  // imperatives and heading-style gerunds
+  ['Replace moment with date-fns across the frontend.'],
+  ['pls swap axios for fetch everywhere'],
+  ['TL;DR: migrate the reporting DB to BigQuery.'],
+  ['Moving the auth service to Go.'],
+  ["rewriting the importer in Elixir, it's way faster"],
+  ["switching our logging to Loki, it's cheaper and simpler"],
+  ['converting the frontend to Svelte this sprint'],
+  // change descriptions and verdicts
+  ['this PR migrates the tests from mocha to vitest'],
+  ['My vote is Postgres for the new ledger.'],
+  ["We've decided to adopt Terraform for all infra."],
+  ['Honestly the answer is Kubernetes.'],
+  ['Postgres is the way to go for this.'],
+  ['the payments api needs a Rust rewrite'],
+  ['the obvious fix is to put Varnish in front of the API'],
+  // benefits only, or only what it replaces, is still a bare choice
+  ['Switching the billing jobs from Sidekiq to Temporal, it scales better and the UI is nicer.'],
+  ['move the sessions into Redis instead of the cookie store'],
+  // inline code naming a tool is still a choice
+  ['Use `bun` for the scripts in the monorepo.'],
+  // context: a bare pick from an "A or B?"
+  ['Kafka.', 'Kafka or RabbitMQ for the new event bus?'],
+  ['Wir nehmen Kafka.', 'Kafka oder RabbitMQ für den Event-Bus?'],
+  ['I think we should use Postgres.', 'What should we store the ledger in?'],
+];
+
+const PASS: Case[] = [
+  // questions, including suggestions phrased as questions
+  ['should we use ClickHouse for the events table?'],
+  ['why not just use Postgres?'],
+  ['what if we moved the API to Fastify?'],
+  ['Is Postgres the way to go here?'],
+  ['we could use Kafka or SQS, thoughts?'],
+  // negations and arguments against
+  ["I don't think we should migrate to Kubernetes yet."],
+  ['-1 on moving the frontend to Next.js for now'],
+  // other people's words
+  ['Dana said we should go with Kafka.'],
+  ['"just use GraphQL" he said, as if it were free'],
+  // a named cost, an alternative weighed, or when to revisit
+  ['we looked at Kafka vs SQS; SQS wins because zero ops, but we lose replay.'],
+  ["I'd go with Kafka, but it costs us an on-call rotation; SQS is the cheaper alternative."],
+  ['Kafka gives us replay, SQS is simpler to run; I\'d pick SQS for now and revisit in Q3.'],
+  ["I'd rather use Auth0 than write our own, it's a solved problem"],
+  ['Two options: Postgres (strong consistency, but schema migrations) or DynamoDB (flexible, but AWS lock-in).'],
+  // logistics and idioms
+  ["let's move the retro to Thursday"],
+  ["let's use this thread for updates"],
+  ["let's merge it after CI is green"],
+  ["let's go with the flow on this one"],
+  ['time to move on, great discussion everyone'],
+  ["we've decided to postpone the launch by a week"],
+  ['my vote is for Thursday'],
+  ['switching to the hotfix branch now'],
+  ["we're moving offices in May"],
+  ["I'd go with the shorter title"],
+  ['we need to use up the AWS credits before March'],
+  // code-review remarks and code-level changes
+  ["use `useMemo` here so it doesn't rerender"],
+  ['use `git rebase -i` to squash them'],
+  ['we should replace the hardcoded timeout with a config value'],
+  ['we should rewrite this function to avoid the double loop'],
+  ['convert the timestamps to UTC before saving'],
+  ["I'd move the helper to utils.ts"],
+  // status reports, not proposals
+  ['switched the CI runners to arm64 last week, builds are 30% faster'],
+  ['Switching to Yarn 4 broke the lockfile, looking into it.'],
+  ["we're using Redis for sessions right now"],
+  ['we use Jest for unit tests and Playwright for e2e'],
+  // a pick with reasons on both sides in the reply
+  ['Kafka, since we need replay; the downside is someone has to run it.', 'Kafka or RabbitMQ for the new event bus?'],
+  // a pick that is not a tech choice
+  ['sure!', 'Coffee or tea?'],
+];
+
+describe('missing-tradeoffs', () => {
+  it.each(FLAG)('flags %j', (text, context) => {
+    const f = finding(text, context);
+    expect(f, text).toBeDefined();
+    expect(f!.quote.length).toBeGreaterThan(0);
+    expect(f!.message).toContain(f!.quote);
+  });
+
+  it.each(PASS)('passes %j', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+
+  it('is confident (nudges) on a plain decision and quotes the trigger from the original text', () => {
+    const text = "Let's go with *Kafka* for the event bus :rocket:";
+    const { findings, nudge } = analyze(text);
+    const f = findings.find((x) => x.rule === 'missing-tradeoffs')!;
+    expect(nudge).toBe(true);
+    expect(f.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(text.slice(f.start, f.end)).toBe(f.quote);
+    expect(f.quote).toMatch(/^go with/);
+  });
+
+  it('leaves a build proposal to build-vs-buy, but still flags a separate choice in the same sentence', () => {
+    const only = analyze('replacing the auth library with a custom system').findings.map((f) => f.rule);
+    expect(only).toContain('build-vs-buy');
+    expect(only).not.toContain('missing-tradeoffs');
+    const both = analyze("I'll write our own rate limiter for the proxy, and let's move the API to Hono while we're at it.").findings.map((f) => f.rule);
+    expect(both).toEqual(expect.arrayContaining(['build-vs-buy', 'missing-tradeoffs']));
+  });
+
+  it('does not read code blocks or block quotes', () => {
+    expect(finding('see below\n```\n// we should use Mongo\n```')).toBeUndefined();
+    expect(finding("> let's go with Kafka\nhmm, not sure about that yet")).toBeUndefined();
+  });
+});
