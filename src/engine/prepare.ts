@@ -51,7 +51,10 @@ export const MARKUP = new RegExp(
   'giu',
 );
 
-export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP];
+/** Any character that can start markup, quoted speech or a character we normalise; without one, prose = original. */
+const NEEDS_WORK = /[`<>:&"*_~\u2018\u2019\u201c\u201d\u2013\u2014]|(?<![\p{L}\p{N}])'|www\./iu;
+
+export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK];
 
 /** A markup span of the original and what stands for it in the prose. */
 interface Replacement {
@@ -66,6 +69,16 @@ const KIND_NAMES = Object.keys(KINDS) as Kind[];
 const UTF16 = new TextDecoder('utf-16le');
 
 export function prepare(original: string): PreparedText {
+  if (!NEEDS_WORK.test(original)) {
+    // Plain text (most chat messages): identity offsets, no copies.
+    const n = original.length;
+    const toOriginal = (start: number, end: number) => {
+      if (n === 0) return { start: 0, end: 0 };
+      const s = Math.min(Math.max(start, 0), n - 1);
+      return { start: s, end: Math.min(Math.max(end, s + 1), n) };
+    };
+    return { original, prose: original, sentences: splitSentences(original), toOriginal };
+  }
   const repl: Replacement[] = [];
   let plainFrom = 0;
   for (const m of original.matchAll(MARKUP)) {
