@@ -199,7 +199,7 @@ function parseArgs(raw: string, contentType: string): Record<string, any> {
 }
 
 // Slack's documented limits (Block Kit reference; chat.postMessage; views.open).
-function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
+function checkBlocks(blocks: unknown, maxBlocks: number, maxTotal: number): string[] {
   if (blocks === undefined) return [];
   if (!Array.isArray(blocks)) return ['blocks is not an array'];
   const problems: string[] = [];
@@ -221,19 +221,19 @@ function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
       problems.push('input initial_value > max_length');
     }
   }
-  if (total > 13_200) problems.push(`blocks total ${total} chars > 13200 (msg_blocks_too_long)`);
+  if (total > maxTotal) problems.push(`blocks total ${total} chars > ${maxTotal} (msg_blocks_too_long)`);
   return problems;
 }
 
 function checkMessage(args: Record<string, any>, maxBlocks: number): string[] {
-  const problems = checkBlocks(args.blocks, maxBlocks);
+  const problems = checkBlocks(args.blocks, maxBlocks, 13_200);
   if (typeof args.text === 'string' && args.text.length > 40_000) problems.push('text > 40000');
   return problems;
 }
 
 function checkView(view: Record<string, any> | undefined): string[] {
   if (!view) return ['no view'];
-  const problems = checkBlocks(view.blocks, 100);
+  const problems = checkBlocks(view.blocks, 100, Infinity);
   if ((view.title?.text ?? '').length > 24) problems.push('modal title > 24');
   if ((view.private_metadata ?? '').length > 3000) problems.push('private_metadata > 3000');
   return problems;

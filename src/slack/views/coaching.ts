@@ -24,10 +24,11 @@ export interface Coaching {
 }
 
 // Budgets per piece keep five findings plus rewrite and diff under Slack's ~13k total (see LIMITS.blocksTotal).
-const QUOTE_MAX = 280;
-const MESSAGE_MAX = 450;
-const TIP_MAX = 350;
-const REWRITE_MAX = 2500;
+const QUOTE_MAX = 240;
+const MESSAGE_MAX = 400;
+const TIP_MAX = 300;
+const REWRITE_MAX = 2000;
+const NOTES_MAX = 600;
 const DIFF_INPUT_MAX = 4000;
 const DIFF_TIMEOUT_MS = 100;
 
@@ -89,7 +90,7 @@ function rewriteBlocks({ draft, rewrite, refining }: Coaching): KnownBlock[] {
   }
   if (refining) notes.push('_Refining the rewrite with AI…_');
   if (rewrite.note) notes.push(showUserText(rewrite.note));
-  if (notes.length > 0) blocks.push(context(notes.join('\n'), 'rewrite-notes'));
+  if (notes.length > 0) blocks.push(context(clip(notes.join('\n'), NOTES_MAX), 'rewrite-notes'));
   return blocks;
 }
 
