@@ -30,11 +30,14 @@ const HEDGE =
 
 // A range or a loose range: "2-3 days", "2 to 3", "between X and Y", "a month or two", "4-6 days".
 const RANGE =
-  /\b\d+(?:\.\d+)?\s?(?:-|–|to|or)\s?\d+(?:\.\d+)?\b|\bbetween\b[^.;]{1,40}\band\b|\b(?:a|one|an?) (?:day|week|month|sprint|hour|year|couple) or (?:two|three|so)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:or|to) (?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b(?:low|high) end\b|\bat (?:the )?(?:earliest|least)\b[^.;]{0,40}\bat (?:the )?latest\b/i;
+  /\b\d+(?:\.\d+)?\s?(?:-|–|to|or)\s?\d+(?:\.\d+)?\b|\bbetween\b[^.;]{1,40}\band\b|\b(?:minute|hour|day|week|month|sprint|quarter|year|couple)s? or (?:two|three|so|more)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:or|to) (?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b(?:low|high) end\b|\bgive or take\b|\bplus or minus\b|±/i;
+// "Tuesday or Wednesday", "end of January or early February": a loose range of dates.
+const DATE_RANGE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|this week|next week) or (?:early |late |mid-?|the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|next week|the week after|the following week)\b/i;
 
 // A stated assumption, condition or named risk.
 const ASSUMPTION =
-  /\b(?:assuming|assumes?|assumption|provided (?:that )?|as long as|if|unless|depends on (?:whether|if|how)|depending on|given (?:that|the)|barring|contingent|risk|risky|unknowns?|caveat|worst case|best case|otherwise)\b/i;
+  /\b(?:assuming|assumes?|assumption|provided (?:that )?|as long as|if|unless|depends on|depending on|given (?:that|the)|based on|barring|contingent|risks?|risky|unknowns?|caveat|worst case|best case|otherwise|as things stand)\b/i;
 
 // A next step: how to find out, who to ask, when to report back, or what happens meanwhile.
 // Three small patterns rather than one big one: each stays obviously linear.
@@ -61,6 +64,7 @@ export const TEXT_PATTERNS: readonly RegExp[] = [
   OTHERS_BY_FORM,
   HEDGE,
   RANGE,
+  DATE_RANGE,
   ASSUMPTION,
   NEXT_STEP_PLAN,
   NEXT_STEP_ONGOING,
@@ -125,7 +129,7 @@ export function hasHedge(text: string): boolean {
 
 /** "2-3 days", "between Sunday and Tuesday", "a month or two". A tilde or "about" is not a range. */
 export function hasRange(text: string): boolean {
-  return RANGE.test(text);
+  return RANGE.test(text) || DATE_RANGE.test(text);
 }
 
 /** "assuming ...", "if ...", "provided ...", "depends on whether ...", a named risk. */
