@@ -36,11 +36,13 @@ export const ANGLE = /<[^<>\n]{1,1000}>/;
 export const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/;
 /** :emoji: and skin tones (:+1::skin-tone-2: is two matches). Not after a digit, so 10:30:45 stays a time. */
 export const EMOJI = /(?<!\d):[a-z0-9_+'-]{1,60}:/;
+/** Unicode emoji (with joiners, variation selectors, skin tones) count as :emoji: codes: not words. */
+export const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u{1F3FB}-\u{1F3FF}]+/u;
 export const ENTITY = /&(?:amp|lt|gt|quot|#39);/;
 /** "quoted speech" and “curly quotes” on one line. */
 export const DOUBLE_QUOTED = /"[^"\n]{1,500}"|\u201c[^\u201c\u201d\n]{1,500}\u201d/;
 
-const KINDS = { fence: FENCE, code: INLINE_CODE, quoteLine: QUOTE_LINE, angle: ANGLE, url: BARE_URL, emoji: EMOJI, entity: ENTITY, quoted: DOUBLE_QUOTED } as const;
+const KINDS = { fence: FENCE, code: INLINE_CODE, quoteLine: QUOTE_LINE, angle: ANGLE, url: BARE_URL, emoji: EMOJI, pictographs: PICTOGRAPHS, entity: ENTITY, quoted: DOUBLE_QUOTED } as const;
 type Kind = keyof typeof KINDS;
 
 /** All markup in one leftmost-first scan: whatever starts first wins, as when Slack renders it. */
@@ -52,7 +54,7 @@ export const MARKUP = new RegExp(
 );
 
 /** Any character that can start markup, quoted speech or a character we normalise; without one, prose = original. */
-const NEEDS_WORK = /[`<>:&"*_~\u2018\u2019\u201c\u201d\u2013\u2014]|(?<![\p{L}\p{N}])'|www\./iu;
+const NEEDS_WORK = /[`<>:&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pictographic}]|(?<![\p{L}\p{N}])'|www\./iu;
 
 export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK];
 
@@ -149,6 +151,7 @@ function replacementFor(kind: Kind, match: string, start: number): Replacement |
     case 'url':
       return { start, end, text: PLACEHOLDER.link };
     case 'emoji':
+    case 'pictographs':
       return { start, end, text: ' ' };
     case 'entity':
       return { start, end, text: ENTITIES[match] ?? ' ' };

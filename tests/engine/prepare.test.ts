@@ -75,6 +75,13 @@ describe('prepare', () => {
     expect(original(text, 'ok')).toBe('ok');
   });
 
+  it('reads unicode emoji like :emoji: codes, as a gap between words', () => {
+    const text = 'on it \u{1F4AA}\u{1F3FD} ok \u{1F937}\u200d\u2642\ufe0f';
+    const doc = prepare(text);
+    expect(doc.prose).toBe('on it   ok  ');
+    expect(original(text, 'ok')).toBe('ok');
+  });
+
   it('blanks paired *bold* _italic_ ~strike~ markers but keeps snake_case and a lone tilde', () => {
     const text = '*bold* _italic_ ~gone~ user_id ~4 days';
     const doc = prepare(text);
