@@ -126,7 +126,7 @@ describe('AI rewrite', () => {
         state: { values: { draft: { draft: { type: 'plain_text_input', value: FLAGGED } } } },
       },
     });
-    expect((await res.json()).response_action).toBe('update');
+    expect(((await res.json()) as { response_action: string }).response_action).toBe('update');
     const [update] = await h.slack.waitFor('views.update');
     expect(update!.args.view_id).toBe('V-ai');
     expect(ids(update!.args.view.blocks)).toContain('diff');

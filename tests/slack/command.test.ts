@@ -111,7 +111,7 @@ describe('/tradeoff with no text: the modal', () => {
   it('shows the result in the modal (response_action: update), under the editable draft', async () => {
     const res = await h.interaction(submission(FLAGGED));
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.response_action).toBe('update');
     expect(body.view.blocks[0].element.initial_value).toBe(FLAGGED);
     expect(blockIds(body.view.blocks)).toContain('finding-0');

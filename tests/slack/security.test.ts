@@ -127,10 +127,10 @@ describe('server', () => {
   });
 
   it('keeps idle connections longer than a load balancer does (> 65 s)', async () => {
-    const header = await new Promise<string | undefined>((resolve, reject) => {
+    const header = await new Promise<string>((resolve, reject) => {
       const req = request(`${h.origin}/healthz`, (res) => {
         res.resume();
-        resolve(res.headers['keep-alive']);
+        resolve(String(res.headers['keep-alive']));
       });
       req.on('error', reject);
       req.end();
