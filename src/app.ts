@@ -4,12 +4,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { App, HTTPReceiver, SocketModeReceiver, type Middleware, type AnyMiddlewareArgs, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type AnyMiddlewareArgs, type InstallationStore, type Middleware, type Receiver } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { rulesRewriter } from './llm/rules-rewriter.ts';
 import type { Rewriter } from './llm/types.ts';
 import { toBoltLogger, type Pino } from './logger.ts';
 import type { SlackDeps } from './slack/deps.ts';
+import { BOT_SCOPES } from './slack/ids.ts';
 import { registerListeners } from './slack/register.ts';
 import type { Store } from './store/types.ts';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   rewriter?: Rewriter;
   /** Epoch ms; tests move it. */
   now?: () => number;
+  /** Multi-workspace mode (SLACK_CLIENT_ID/SECRET/STATE_SECRET): where installations live. Bolt keeps them in memory otherwise. */
+  installationStore?: InstallationStore;
 }
 
 export interface TradeoffApp {
@@ -61,17 +64,34 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     },
   };
 
+  // Multi-workspace: Bolt's OAuth flow at /slack/install and /slack/oauth_redirect, tokens from installations.
+  const { oauth } = config.slack;
+  if (oauth && !deps.installationStore) logger.warn('OAuth installations are kept in memory: they are lost on restart');
+  const oauthOptions = oauth
+    ? {
+        clientId: oauth.clientId,
+        clientSecret: oauth.clientSecret,
+        stateSecret: oauth.stateSecret,
+        scopes: [...BOT_SCOPES],
+        installationStore: deps.installationStore,
+      }
+    : {};
+  const installerClientOptions = config.slack.apiUrl ? { clientOptions: { slackApiUrl: config.slack.apiUrl } } : {};
+
   const receiver: Receiver =
     config.slack.mode === 'socket'
       ? new SocketModeReceiver({
           appToken: config.slack.appToken!,
           logger: boltLogger,
           customRoutes: [healthz],
-          installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+          ...oauthOptions,
+          installerOptions: { port: config.port, directInstall: true, ...installerClientOptions },
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret!,
           logger: boltLogger,
+          ...oauthOptions,
+          installerOptions: { directInstall: true, ...installerClientOptions },
           // Ack first, then work: holding the response until listeners finish invites Slack's retries.
           processBeforeResponse: false,
           signatureVerification: true,

@@ -19,3 +19,6 @@ export const SHORTCUT = { coachMessage: 'coach_message' } as const;
 
 /** Modal callback ids: the coaching modal (submission) and the read-only detail modal. */
 export const VIEW = { coach: 'coach_modal', detail: 'coach_detail_modal' } as const;
+
+/** Bot scopes requested at install (OAuth mode); the manifest test keeps manifest.yml's list equal to this one. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history'] as const;

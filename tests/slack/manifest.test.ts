@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze, RULE_IDS } from '../../src/engine/index.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
+import { BOT_SCOPES } from '../../src/slack/ids.ts';
 import { EVENT_SUBSCRIPTIONS, registerListeners } from '../../src/slack/register.ts';
 import { coachingMessage } from '../../src/slack/views/coaching.ts';
 import { homeView } from '../../src/slack/views/home.ts';
@@ -80,6 +81,8 @@ describe('manifest.yml', () => {
     if (registered.commands.length + registered.shortcuts.length > 0) expected.add('commands');
     for (const event of manifest.settings.event_subscriptions.bot_events) if (scopeForEvent[event]) expected.add(scopeForEvent[event]!);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...expected].sort());
+    // ...and the OAuth install asks for the same ones.
+    expect([...BOT_SCOPES].sort()).toEqual([...expected].sort());
   });
 
   it('has interactivity on (buttons, modal, shortcut), App Home with a messages tab, and Socket Mode on', () => {
