@@ -32,7 +32,8 @@ export const FALLBACK_SENTENCES: Record<RuleId, string> = {
 const LEADING_ACK = /^(?:(?:sure|ok|okay|yes|yeah|yep|yup|of course|no problem|no worries|np|absolutely|definitely|totally|will do|haha|lol)\b[\s,!.:-]*)+/i;
 const EFFORT_REWORDS: readonly [RegExp, string][] = [
   [/\b(we|i)(?:'ll|\u2019ll| will) (?:try (?:to|and)|do (?:our|my) best to|aim to|attempt to)\s/gi, '$1 can '],
-  [/\b(we|i)(?:'ll|\u2019ll| will) (?:try|do (?:our|my) best|make it work|figure it out|manage)\b/gi, '$1 can do it'],
+  [/\b(we|i)(?:'ll|\u2019ll| will) (?:see if (?:we|i) can|push hard and)\s/gi, '$1 can '],
+  [/\b(we|i)(?:'ll|\u2019ll| will) (?:try|do (?:our|my) best|make it work|make it happen|figure it out|manage)\b/gi, '$1 can do it'],
   [/\blet me see what i can do\b|\bi(?:'ll|\u2019ll| will) see what i can do\b/gi, 'I can look at it'],
   [/\bwe(?:'ll|\u2019ll| will) see what we can do\b/gi, 'we can look at it'],
   [/\bsqueeze ([^,.;!?\n]{1,60}?) in\b/gi, 'do $1'],
@@ -42,15 +43,18 @@ const EFFORT_REWORDS: readonly [RegExp, string][] = [
   [/\bon it\b/gi, 'I can take it'],
 ];
 // Padding is not an assumption: "three weeks, just to be safe" names no risk.
-const PADDING = /,?\s?\b(?:just )?(?:to be (?:safe|sure)|in case|for safety)\b/gi;
+const PADDING =
+  /,?\s?\b(?:(?:just )?(?:to be (?:safe|sure)|to be on the safe side|in case|for safety)|(?:added|add|adding) (?:an? )?(?:extra|buffer)(?: (?:one|day|week|sprint|month)s?)?|with (?:some |a )?buffer|padded (?:it|that|this|the estimate))\b/gi;
 // Broadcast pings from the draft become plain words; the bot never pings a channel.
 const BROADCAST = /<!(here|channel|everyone)(?:\|[^<>\n]{0,100})?>|<!subteam\^[^<>|\n]{1,100}(?:\|@?([^<>\n]{1,100}))?>|[@\uFF20\uFE6B](here|channel|everyone)\b(?![.-]\w)/giu;
+// chat-style "i" as a word ("if i can", "i'll") in a sentence we rework.
+const LOWERCASE_I = /(?<=^|\s)i(?=\s|'|\u2019)/g;
 // Trailing emoji and punctuation, tested one character at a time (see tailStart).
 const PICTOGRAPH = /^[\p{Extended_Pictographic}\u200d\ufe0f]$/u;
 const EMOJI_NAME_CHAR = /^[a-z0-9_+'-]$/i;
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 
-export const REWRITE_PATTERNS: readonly RegExp[] = [LEADING_ACK, ...EFFORT_REWORDS.map(([re]) => re), PADDING, BROADCAST, PICTOGRAPH, EMOJI_NAME_CHAR, NUMBER];
+export const REWRITE_PATTERNS: readonly RegExp[] = [LEADING_ACK, ...EFFORT_REWORDS.map(([re]) => re), PADDING, BROADCAST, LOWERCASE_I, PICTOGRAPH, EMOJI_NAME_CHAR, NUMBER];
 
 /** Numbers in a text (the rewrite must keep every one of the draft's). */
 export function numbersIn(text: string): string[] {
@@ -66,23 +70,46 @@ export function rewrite(text: string, analysis: Analysis): string {
   return unBroadcast(reworkSentences(first, groupBySentence(first, stillFlagged), fallback));
 }
 
-/** Original-text spans of the sentences that hold findings, with the rules found in each. */
-function groupBySentence(text: string, analysis: Analysis): { start: number; end: number; rules: RuleId[] }[] {
+interface Piece {
+  start: number;
+  end: number;
+  rules: RuleId[];
+}
+
+/**
+ * Original-text spans of the sentences that hold findings, with the rules found in each. A sentence with gaps in
+ * different clauses ("Let's move to Prisma, it'll take a week") is cut at the comma between them, so each clause
+ * gets its own senior shape instead of one sentence carrying every template.
+ */
+function groupBySentence(text: string, analysis: Analysis): Piece[] {
   const doc = prepare(text);
-  const spans = doc.sentences.map((s) => ({ ...doc.toOriginal(s.start, s.end), rules: [] as RuleId[] }));
-  const extra: { start: number; end: number; rules: RuleId[] }[] = [];
-  for (const f of analysis.findings) {
-    const holder = spans.find((s) => s.start <= f.start && f.start < s.end);
-    if (holder) {
-      if (!holder.rules.includes(f.rule)) holder.rules.push(f.rule);
-    } else extra.push({ start: f.start, end: f.end, rules: [f.rule] });
+  const sentences = doc.sentences.map((s) => doc.toOriginal(s.start, s.end));
+  const pieces: Piece[] = [];
+  for (const s of sentences) {
+    const inside = analysis.findings.filter((f) => s.start <= f.start && f.start < s.end).sort((a, b) => a.start - b.start);
+    if (!inside.length) continue;
+    let piece: Piece = { start: s.start, end: s.end, rules: [] };
+    for (const [i, f] of inside.entries()) {
+      const prev = inside[i - 1];
+      const comma = prev && prev.rule !== f.rule && prev.end <= f.start ? text.lastIndexOf(', ', f.start - 1) : -1;
+      if (prev && comma >= prev.end && piece.rules.length) {
+        pieces.push({ ...piece, end: comma + 1 });
+        piece = { start: comma + 2, end: s.end, rules: [] };
+      }
+      if (!piece.rules.includes(f.rule)) piece.rules.push(f.rule);
+    }
+    pieces.push(piece);
   }
-  return [...spans.filter((s) => s.rules.length), ...extra].sort((a, b) => a.start - b.start);
+  // A finding outside every sentence (it cannot happen with prepare's splitter, but never drop one).
+  for (const f of analysis.findings) {
+    if (!sentences.some((s) => s.start <= f.start && f.start < s.end)) pieces.push({ start: f.start, end: f.end, rules: [f.rule] });
+  }
+  return pieces.sort((a, b) => a.start - b.start);
 }
 
 function reworkSentences(
   text: string,
-  groups: { start: number; end: number; rules: RuleId[] }[],
+  groups: Piece[],
   make: (sentence: string, rules: RuleId[]) => string,
 ): string {
   let out = '';
@@ -95,11 +122,23 @@ function reworkSentences(
   return out + text.slice(pos);
 }
 
+/** Clauses go in this order when one sentence holds several gaps; build-vs-buy last, as it ends on a question. */
+const CLAUSE_ORDER: readonly RuleId[] = ['unstated-assumptions', 'sure-well-try', 'missing-tradeoffs', 'no-next-step', 'build-vs-buy'];
+/** Sign-offs that stay at the end of the reworked sentence ("..., thanks!"). */
+const SIGN_OFFS = ['thanks', 'thank you', 'thx', 'ty', 'cheers'];
+
 /** Keep the writer's sentence, drop its effort and padding words, and add each rule's senior clause. */
 function rework(sentence: string, rules: RuleId[]): string {
   const cut = tailStart(sentence);
-  const tail = sentence.slice(cut);
   let body = sentence.slice(0, cut).trim();
+  const extras = [sentence.slice(cut).replace(/[.!,;]/g, '').trim()];
+  const signOff = SIGN_OFFS.find((w) => body.toLowerCase().endsWith(w) && /^$|[\s,]$/.test(body.slice(0, -w.length)));
+  if (signOff) {
+    extras.unshift(capitalize(body.slice(-signOff.length)) + '!');
+    body = body.slice(0, -signOff.length).replace(/[\s,]+$/, '');
+  }
+  const asked = body.endsWith('?');
+  body = body.replace(/\?+$/, '');
   if (rules.includes('sure-well-try')) {
     body = body.replace(LEADING_ACK, '');
     for (const [re, to] of EFFORT_REWORDS) body = body.replace(re, to);
@@ -107,13 +146,12 @@ function rework(sentence: string, rules: RuleId[]): string {
     if (wordCount(body) < 3) body = `We can do this ${body}`.trim();
   }
   if (rules.includes('unstated-assumptions')) body = body.replace(PADDING, '').trim();
-  // build-vs-buy goes last: its clause turns the sentence into the question.
-  const ordered = [...rules].sort((a, b) => Number(a === 'build-vs-buy') - Number(b === 'build-vs-buy'));
+  body = body.replace(LOWERCASE_I, 'I');
+  const ordered = CLAUSE_ORDER.filter((r) => rules.includes(r));
   const inline = ordered.map((r) => REWRITE_PHRASES[r].inline).join('');
   const after = ordered.map((r) => REWRITE_PHRASES[r].after).filter(Boolean);
-  const end = /[?]$/.test(inline) ? '' : '.';
-  const emoji = tail.replace(/[.!]/g, '').trim();
-  return [capitalize(body) + inline + end, ...after, emoji].filter(Boolean).join(' ');
+  const end = inline.endsWith('?') ? '' : asked ? '?' : '.';
+  return [capitalize(body) + inline + end, ...after, ...extras].filter(Boolean).join(' ');
 }
 
 function fallback(sentence: string, rules: RuleId[]): string {
@@ -141,7 +179,7 @@ function tailStart(sentence: string): number {
     while (i > 0 && /\s/.test(sentence[i - 1]!)) i--;
     const last = sentence[i - 1];
     if (last === undefined) return i;
-    if (last === '.' || last === '!') {
+    if (last === '.' || last === '!' || last === ',' || last === ';') {
       i--;
       continue;
     }

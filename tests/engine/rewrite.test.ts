@@ -54,6 +54,21 @@ describe('rewrite shapes', () => {
     );
   });
 
+  it('gives each clause its own shape when one sentence holds two gaps', () => {
+    const text = 'We must change the ORM to Prisma, it will take 1 week maximum.';
+    const choice = finding(text, 'missing-tradeoffs', 'change the ORM to Prisma');
+    const estimate = finding(text, 'unstated-assumptions', '1 week maximum');
+    const out = rewrite(text, { findings: [...choice.findings, ...estimate.findings], nudge: true });
+    expect(out).toMatch(/^We must change the ORM to Prisma - it gives us \[benefit\] but costs \[cost\];.*\. It will take 1 week maximum, assuming \[main assumption\]\./);
+  });
+
+  it('keeps a sign-off at the end and fixes a chat-style "i"', () => {
+    const text = "i'll see if i can sort that this week, thanks!";
+    expect(rewrite(text, finding(text, 'sure-well-try', "i'll see if i can"))).toBe(
+      "I can sort that this week if [what gets cut] moves out; otherwise it's [range]. Which matters more? Thanks!",
+    );
+  });
+
   it('keeps trailing emoji at the end and code blocks verbatim', () => {
     const text = 'idk why it fails :man-shrugging:\n```\nERROR 42 at line 7\n```';
     const out = rewrite(text, finding(text, 'no-next-step', 'idk'));
