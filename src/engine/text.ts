@@ -5,7 +5,7 @@ import type { PreparedText, Sentence } from './prepare.ts';
 
 // Words that open a question even when chat style drops the "?".
 const QUESTION_OPENER =
-  /^(?:so |and |but |ok |okay |hmm+ |hey |also )?(?:why not|why|how about|what about|what if|what's|whats|what|who|which|when|where|how|should (?:we|i)|shall (?:we|i)|could (?:we|you|i)|can (?:we|you|i|someone|anyone)|would (?:it|you|we)|do (?:we|you|i)|does|did|is (?:it|this|that|there|anyone)|are (?:we|you|there)|any (?:reason|chance|idea|objections?)|anyone|has anyone|have (?:we|you))\b/i;
+  /^(?:so |and |but |ok |okay |hmm+ |hey |also )?(?:why not|how about|what about|what if|what's|whats|how come|why (?:do|does|did|is|are|would|should|can't|don't|not|we|would)|what (?:is|are|do|does|did|should|would|could|can|will)|how (?:do|does|did|should|would|can|could|long|much|many|is|are|will)|when (?:is|are|do|does|did|will|can|should|would)|who (?:is|owns|knows|can|should|would|wrote|did|has)|where (?:is|are|do|does|can|should)|which (?:one|is|are|do|should|would)|should (?:we|i)|shall (?:we|i)|could (?:we|you|i)|can (?:we|you|i|someone|anyone)|would (?:it|you|we)|do (?:we|you|i)|(?:does|did) (?:anyone|someone|we|you|it|this|that)|is (?:it|this|that|there|anyone)|are (?:we|you|there)|any (?:reason|chance|idea|objections?)|anyone|has anyone|have (?:we|you))\b/i;
 const QUESTION_MARK = /\?\s*(?:\p{Extended_Pictographic}\s*)*$/u;
 
 // A negator shortly before a trigger, within its clause ("I don't think we should just try").

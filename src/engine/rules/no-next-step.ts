@@ -19,7 +19,6 @@ const CANT_START =
   /\b(?:can't|cant|cannot|can not) (?:really |even )?(?:start|begin|proceed|continue|move forward|progress|do anything|ship|merge|test)\b/gi;
 const UNTIL = /\b(?:until|without|till|before)\b/i;
 
-// A following question to the reader is a way forward too ("not sure it outweighs ... keep it or drop it?").
 const STRONG = 0.85;
 const SOFT = 0.7;
 /** Cap on candidate matches per message: one finding per rule is reported, and this keeps work linear. */
@@ -58,26 +57,26 @@ export const noNextStep: Rule = {
   message: (quote) => `"${quote}" says what isn't known or what's in the way, but not how you'll find out or move it.`,
   tip: 'Add the way forward: "I don\'t know yet. I\'d find out by checking A and testing B; I\'ll report back by Tuesday."',
   detect(doc) {
+    // A way forward anywhere in the message, or a question asking the reader for one, is not stopping there.
     if (hasNextStep(doc.prose)) return [];
     const hits: RawFinding[] = [];
     let candidates = 0;
     const sentences = doc.sentences;
-    const asksReader = sentences.some((s) => s.text.includes('?'));
+    if (sentences.some((s) => isQuestion(s.text))) return [];
 
     for (const s of sentences) {
       if (candidates >= MAX_CANDIDATES) break;
-      if (isQuestion(s.text)) continue;
       for (const { pattern, confidence } of TRIGGERS) {
         for (const m of s.text.matchAll(pattern)) {
           if (++candidates > MAX_CANDIDATES) break;
           const rest = s.text.slice(m.index, m.index + 40);
-          if (pattern === UNSURE && (UNSURE_OPINION.test(rest) || asksReader)) continue;
+          if (pattern === UNSURE && UNSURE_OPINION.test(rest)) continue;
           // "I'm not blocked" / "nobody is waiting on it" - but the trigger itself may start with a negation.
           if ((pattern === BLOCKED || pattern === CANT_START) && isNegatedAt(s.text, m.index)) continue;
           const end = m.index + m[0].length;
           if (pattern === CANT_START && !UNTIL.test(s.text.slice(end, end + 60))) continue;
           if (isOthersWords(s.text, m.index) || isHypotheticalAt(s.text, m.index)) continue;
-          hits.push({ start: s.start + m.index, end: s.start + end, confidence: asksReader ? Math.min(confidence, SOFT) : confidence });
+          hits.push({ start: s.start + m.index, end: s.start + end, confidence });
         }
       }
     }

@@ -58,6 +58,9 @@ const CONTEXT_SCOPE =
   /\b(?:also|too|on top|in addition|as well|take over|pick up|take (?:this|it|that) on|can you take|customer|client|leadership|promised|wants?|needs?|we need)\b/i;
 const CONTEXT_REQUEST =
   /\b(?:can (?:you|we|your team|someone|u)|could (?:you|we|your team|u)|would you|will you|any (?:plans?|chance|news|update|eta|timeline|idea when)|feature request|would (?:really )?(?:be (?:amazing|great|nice|awesome|cool)|help)|please|is it possible|doable|how long|when(?:'s| is| will| can| do)|possible to|asking|asked)\b/i;
+// A request for real work: a feature, a port, a release. "can you close the ticket?" is not one.
+const CONTEXT_REAL_WORK =
+  /\b(?:add|adding|support|supporting|build|implement|feature|port|migrate|migration|rewrite|redesign|integrat[a-z]*|release|publish|ship|version|update|upgrade|fix|dark mode|export|import|api|plans?|roadmap|timeline)\b/i;
 // A small, bounded ask: "sure, I'll review it after lunch" is fine.
 const CONTEXT_SMALL =
   /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|beer|drinks|(?:hop on|jump on|join|have) a (?:quick )?call|meet|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this))\b/i;
@@ -81,10 +84,9 @@ function contextKind(context: PreparedText | undefined): ContextKind {
   if (!context) return 'none';
   const text = context.prose;
   if (CONTEXT_SMALL.test(text) && !CONTEXT_NOT_SMALL.test(text)) return 'small';
-  const pressure = CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text);
-  const request = CONTEXT_REQUEST.test(text) || text.includes('?');
-  if (pressure && request) return 'pressure';
-  if (pressure || request) return 'request';
+  if (CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text)) return 'pressure';
+  // A question that asks for no real work ("can you close the ticket?") leaves only the effort words to judge.
+  if (CONTEXT_REQUEST.test(text) || text.includes('?')) return CONTEXT_REAL_WORK.test(text) ? 'request' : 'none';
   return 'none';
 }
 
@@ -117,7 +119,7 @@ export const sureWellTry: Rule = {
   patterns: [
     EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, TRIED_THING, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, ACCEPT_SHORT, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
-    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_SMALL,
+    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
   ],
   examples: {

@@ -24,19 +24,31 @@ const DURATION =
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
 const DATE =
-  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the )?(?:day|week|sprint|month|quarter|year|next [a-z]+|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|release|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march))\b/gi;
-// A release or version as the date: "slated for 1.9", "targeting v2.3".
-const VERSION_TARGET = /\b(?:slated|scheduled|planned|targeted|targeting|aiming) (?:for )?(?:v|version )?[0-9]+(?:\.[0-9]+)+\b/gi;
+  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the )?(?:day|week|sprint|month|quarter|year|next [a-z]+|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march))\b/gi;
+// A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
+const VERSION =
+  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?)\b/gi;
 // "soon" promised as a delivery: "coming soon", "out soon".
 const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
 // Words that make a date a delivery promise (a date alone may be a plan: "I'll start on it tomorrow").
 const DELIVERY =
-  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out|out by|wraps? up|wrapped up|fixed|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|slated|scheduled|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|go out|goes out)\b/i;
+  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|go out|goes out)\b/i;
+// "get a fix out this weekend", "out by Friday": "out" right before the date.
+const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
+// A version is a date only when promised: "will be in 2.4", "slated for 1.9".
+const VERSION_PROMISE = /\b(?:will|'ll|should|gonna|going to|slated|scheduled|planned|targeted|targeting|aiming|coming|expect)\b/i;
 // Words that make a duration an estimate ("it'll take 3 weeks", "a day of work", "4 hours tops").
 const ESTIMATE =
-  /\b(?:takes?|taking|it'll take|need|needs|of work|of effort|job|change|fix|task|tops|max|maximum|at most|downtime|outage|estimate|eta|like|about|around|roughly|approx|approximately|within|in|just|only|on it|for the)\b|~/i;
-const STRONG_ESTIMATE = /\b(?:takes?|taking|need|needs|of work|of effort|job|tops|max|maximum|at most)\b/i;
+  /\b(?:need|needs|of work|of effort|job|change|fix|task|tops|max|maximum|at most|downtime|outage|estimate|eta|within)\b/i;
+// "take" is an estimate when promised or personal ("it'll take a week", "takes me 2 days"), not "CI takes 20 minutes".
+const TAKE_ESTIMATE =
+  /\b(?:(?:will|'ll|'d|would|should|gonna|going to|might|could) (?:only |probably |likely |easily )?take|takes? (?:me|us|you|him|her|them|the team)|it takes|that takes)\b/i;
+const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|of effort|job|tops|max|maximum|at most)\b/i;
+// "I'll fix it by Friday": a first-person promise of work by a date. Not "I'll report back by Friday" (a next step).
+const BY_DATE = /\bby (?:the )?$/i;
+const OWN_PROMISE = /\b(?:i'll|ill|we'll|i will|we will|gonna|going to)\b/i;
+const REPORTING = /\b(?:report|post|share|write up|send (?:an? )?(?:update|summary)|get back|let (?:you|them|everyone) know|update|circle back|confirm|know|hear|follow up|ping|reply|respond|decide)\b/i;
 // Padding an estimate instead of naming the risk.
 const PADDING =
   /\b(?:just to be safe|to be safe|just in case|to be on the safe side|padded (?:it|that|this|the estimate)|pad(?:ding)? (?:it|the estimate)|(?:added|add|adding) (?:an? )?(?:extra|buffer)|with (?:some |a )?buffer|some buffer)\b/gi;
@@ -47,8 +59,13 @@ const EASY =
   /\b(?:(?:quick|easy|trivial|simple) (?:one |fix |change |thing )?to (?:implement|fix|add|build|do|write|ship)|(?:an? )?(?:easy|quick|trivial|tiny|one-line) (?:fix|change)|should be (?:trivial|quick|easy))\b/gi;
 
 // The duration or date is about the past or a recurring schedule, not an estimate.
-const NOT_ESTIMATE_BEFORE = /\b(?:last|past|every|each|per|since|spent|took|been|during|after|ago|was|were|had|did|leave|allow|give it|wait|soak|until|till)\b[^.,;]{0,12}$/i;
-const NOT_ESTIMATE_AFTER = /^ *(?:ago|old|later|earlier|since|before|in a row)\b/i;
+const NOT_ESTIMATE_BEFORE =
+  /\b(?:last|past|every|each|per|since|spent|took|been|during|after|ago|was|were|had|did|leave|allow|give it|wait|soak|until|till)\b[^.,;]{0,12}$/i;
+// "Today:" heads a standup section; it is not a date given for anything.
+const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a row)\b)/i;
+// "runs for about 2 hours" describes the system; "will be down for 30 minutes" is an estimate.
+const FOR_PERIOD = /\bfor (?:about |around |roughly |~ ?)?$/i;
+const FUTURE = /\b(?:will|'ll|gonna|going to|should|would|'d|need|needs)\b/i;
 const PAST_SENTENCE = /\b(?:took|spent|was|were|yesterday|last (?:week|month|sprint|time))\b/i;
 // The next sentence that qualifies the estimate ("5 days. If Mei pairs, 3."); a passing "tell me if ..." does not.
 const NEXT_ASSUMPTION =
@@ -57,10 +74,12 @@ const NEXT_ASSUMPTION =
 const STATUS = /\b(?:on track|on schedule|as planned|as scheduled|still on for)\b/i;
 // A hedge in the clause makes it an effort word (that's sure-well-try), not a bare estimate.
 const HEDGED = /\b(?:try|trying|hopefully|hope|best|see if|maybe|might|could|with luck|fingers crossed)\b/i;
-// Standalone estimates: "3 weeks", "yep, next week.", "ETA Tuesday". Only these words may accompany the time.
+// An estimate on its own ("3 weeks", "yep, next week.", "rewriting the importer, ~5 days"): only these words may
+// share its clause.
 const FILLER_WORDS =
-  /^(?:yes|yep|yeah|yup|sure|ok|okay|so|probably|prob|likely|like|about|around|roughly|approx|eta|tops|max|maximum|by|on|in|for|done|the|just|only|realistically|honestly|say|think|i|i'd|est|estimate|estimated|a|it's|its|it'll|be|that's|thats|hmm|um|uh)$/i;
+  /^(?:yes|yep|yeah|yup|sure|ok|okay|so|probably|prob|likely|like|about|around|roughly|approx|eta|tops|max|maximum|by|on|in|for|done|the|just|only|realistically|honestly|say|think|i|i'd|est|estimate|estimated|a|it's|its|it'll|be|that's|thats|hmm|um|uh|another|more|then|and|plus|or|so|guess|well)$/i;
 const WORD = /[a-z0-9']+/gi;
+const CLAUSE_EDGE = /[,;:()\-]/g;
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
@@ -77,31 +96,41 @@ interface TimeMention {
   kind: 'duration' | 'date' | 'version' | 'soon';
 }
 
+const KINDS: readonly [RegExp, TimeMention['kind']][] = [[DURATION, 'duration'], [DATE, 'date'], [VERSION, 'version'], [SOON, 'soon']];
+
 function timeMentions(sentence: string): TimeMention[] {
   const found: TimeMention[] = [];
-  const kinds: [RegExp, TimeMention['kind']][] = [[DURATION, 'duration'], [DATE, 'date'], [VERSION_TARGET, 'version'], [SOON, 'soon']];
-  for (const [pattern, kind] of kinds) {
+  for (const [pattern, kind] of KINDS) {
     for (const m of sentence.matchAll(pattern)) {
-      if (found.length >= MAX_CANDIDATES) return found;
+      if (found.length >= MAX_CANDIDATES) break;
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Every word outside the time mentions is a filler: the sentence is nothing but an estimate. */
-function isStandalone(sentence: string, mentions: TimeMention[]): boolean {
-  let rest = '';
-  let pos = 0;
-  for (const t of mentions) {
-    rest += sentence.slice(pos, t.start) + ' ';
-    pos = t.end;
-  }
-  rest += sentence.slice(pos);
-  let words = 0;
-  for (const m of rest.matchAll(WORD)) {
-    if (++words > 6 || !FILLER_WORDS.test(m[0])) return false;
-  }
+/** The sentence with every time mention blanked out, so the words around an estimate can be judged. */
+function blankMentions(sentence: string, mentions: TimeMention[]): string {
+  const chars = sentence.split('');
+  for (const t of mentions) chars.fill(' ', t.start, t.end);
+  return chars.join('');
+}
+
+/** The clause around [start, end): from the last comma, dash or "and" before it to the first one after. */
+function clauseAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 60);
+  let clauseStart = from;
+  for (const m of text.slice(from, start).matchAll(CLAUSE_EDGE)) clauseStart = from + m.index + m[0].length;
+  const tail = text.slice(end, end + 60);
+  CLAUSE_EDGE.lastIndex = 0;
+  const edge = CLAUSE_EDGE.exec(tail);
+  return text.slice(clauseStart, edge ? end + edge.index : end + tail.length);
+}
+
+/** Only filler words beside the estimate: "3 weeks", "yep, next week.", "rewriting the importer, ~5 days". */
+function onlyFillers(words: string): boolean {
+  let count = 0;
+  for (const m of words.matchAll(WORD)) if (++count > 6 || !FILLER_WORDS.test(m[0])) return false;
   return true;
 }
 
@@ -109,11 +138,40 @@ function repeatsContext(mention: TimeMention, context: PreparedText | undefined)
   return context !== undefined && context.prose.toLowerCase().includes(mention.text.toLowerCase());
 }
 
+/** How sure we are that this time mention is the writer's bare estimate; 0 when it is not one. */
+function estimateConfidence(t: TimeMention, text: string, blanked: string, context: PreparedText | undefined): number {
+  const before = text.slice(Math.max(0, t.start - 50), t.start);
+  const after = text.slice(t.end, t.end + 30);
+  if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) return 0;
+  if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
+  if (isNegatedAt(text, t.start) || isOthersWords(text, t.start) || isHypotheticalAt(text, t.start)) return 0;
+  if (HEDGED.test(clauseBefore(text, t.start, 50)) || repeatsContext(t, context)) return 0;
+
+  const window = `${before} ${t.text} ${after}`;
+  const clause = clauseAround(text, t.start, t.end);
+  const alone = onlyFillers(clauseAround(blanked, t.start, t.end));
+  switch (t.kind) {
+    case 'duration':
+      if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) ? 0.75 : 0;
+      return alone || ESTIMATE.test(window) || TAKE_ESTIMATE.test(window) || DELIVERY.test(window) ? LIKELY : 0;
+    case 'date':
+      if (alone || DELIVERY.test(window) || OUT_BEFORE.test(before)) return LIKELY;
+      // "I'll fix it by Friday" promises work by a date; "I'll report back by Friday" is a next step.
+      return BY_DATE.test(before) && OWN_PROMISE.test(clause) && !REPORTING.test(clause) ? 0.75 : 0;
+    case 'version':
+      return VERSION_PROMISE.test(window) || DELIVERY.test(window) ? LIKELY : 0;
+    case 'soon':
+      if (DELIVERY.test(window)) return 0.8;
+      return alone ? (context ? 0.8 : DOUBTFUL) : 0;
+  }
+}
+
 export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   patterns: [
-    DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION_TARGET, SOON, DELIVERY, ESTIMATE, STRONG_ESTIMATE, PADDING, PADDING_OF_ESTIMATE, EASY,
-    NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD,
+    DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE, TAKE_ESTIMATE,
+    STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
+    FOR_PERIOD, FUTURE, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
   ],
   examples: {
@@ -150,24 +208,9 @@ export const unstatedAssumptions: Rule = {
 
       const mentions = timeMentions(text);
       candidates += mentions.length;
-      const standalone = mentions.length > 0 && isStandalone(text, mentions);
-
+      const blanked = blankMentions(text, mentions);
       for (const t of mentions) {
-        const before = text.slice(Math.max(0, t.start - 50), t.start);
-        const after = text.slice(t.end, t.end + 30);
-        if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) continue;
-        if (isNegatedAt(text, t.start) || isOthersWords(text, t.start) || isHypotheticalAt(text, t.start)) continue;
-        if (HEDGED.test(clauseBefore(text, t.start, 50))) continue;
-        if (repeatsContext(t, context)) continue;
-
-        const window = `${before} ${text.slice(t.start, t.end)} ${after}`;
-        let confidence = 0;
-        if (standalone) confidence = t.kind === 'soon' ? DOUBTFUL : LIKELY;
-        else if (t.kind === 'duration') {
-          if (VAGUE_AMOUNT.test(t.text)) confidence = STRONG_ESTIMATE.test(window) ? 0.75 : 0;
-          else confidence = ESTIMATE.test(window) || DELIVERY.test(window) ? LIKELY : 0;
-        } else if (t.kind === 'version') confidence = LIKELY;
-        else confidence = DELIVERY.test(window) ? (t.kind === 'soon' ? 0.8 : LIKELY) : 0;
+        const confidence = estimateConfidence(t, text, blanked, context);
         if (confidence > 0) hits.push({ start: s.start + t.start, end: s.start + t.end, confidence });
       }
 
