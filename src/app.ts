@@ -35,8 +35,8 @@ export interface TradeoffApp {
   idle(timeoutMs?: number): Promise<boolean>;
 }
 
-/** Load balancers keep idle connections for 60 s; Node must keep them longer or they race into 502s. */
-const KEEP_ALIVE_MS = 65_000;
+/** Load balancers keep idle connections for 60-65 s; Node must keep them longer or they race into 502s. */
+const KEEP_ALIVE_MS = 66_000;
 /** Slack payloads are small; a 40,000-character message is about 100 kB of JSON. */
 const BODY_LIMIT_BYTES = 1 << 20;
 /**

@@ -71,6 +71,8 @@ export interface CoachRequest {
   surface: string;
   /** What a clean draft gets ("Nothing to fix" or "Looks good"). */
   cleanText: string;
+  /** False when these findings were already counted (a nudge's "Show a rewrite"). */
+  countFindings?: boolean;
 }
 
 export interface CoachOutcome {
@@ -94,7 +96,7 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
     coachingMessage({ draft, analysis, rewrite: withNote(rewrite, cutNote), refining }, request.cleanText);
 
   await target.send(render(first, refine));
-  await recordCounts(deps, request, rules);
+  if (request.countFindings !== false) await recordCounts(deps, request, rules);
   if (!refine) return { analysis };
 
   let refined: RewriteResult;

@@ -36,6 +36,7 @@ export class FakeSlack {
   private readonly scripts = new Map<string, ScriptedReply[]>();
   private readonly history = new Map<string, HistoryMessage[]>();
   private readonly responseUses = new Map<string, number>();
+  private readonly delays = new Map<string, number>();
   private nextTs = 1_700_000_000;
   private nextResponseId = 1;
 
@@ -71,6 +72,11 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...Array.from({ length: times }, () => reply)]);
   }
 
+  /** Answers every call to `method` ("response_url" for response_urls) only after `ms`; 0 turns it off. */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
   /** Messages conversations.history / conversations.replies return for a channel. */
   setHistory(channel: string, messages: HistoryMessage[]): void {
     this.history.set(channel, messages);
@@ -100,6 +106,7 @@ export class FakeSlack {
     this.calls.length = 0;
     this.violations.length = 0;
     this.scripts.clear();
+    this.delays.clear();
   }
 
   async close(): Promise<void> {
@@ -114,6 +121,9 @@ export class FakeSlack {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+
+    const delayMs = this.delays.get(path.startsWith('/resp/') ? 'response_url' : path.replace(/^\/api\//, '')) ?? 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
     if (path.startsWith('/resp/')) {
       const id = path.slice('/resp/'.length);

@@ -135,7 +135,7 @@ describe('server', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(header).toMatch(/timeout=65/);
+    expect(Number(/timeout=(\d+)/.exec(header)?.[1])).toBeGreaterThan(65);
   });
 });
 

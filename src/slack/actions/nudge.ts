@@ -19,7 +19,9 @@ export function showRewriteAction(deps: SlackDeps) {
         await respond({ replace_original: true, ...REPLY.messageGone() });
         return;
       }
-      await coach(deps, { draft: text, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.' }, viaRespond(respond, true));
+      // The nudge already counted these findings.
+      const request = { draft: text, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.', countFindings: false };
+      await coach(deps, request, viaRespond(respond, true));
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'nudge-rewrite', team, user }, 'show rewrite failed');
       await respond({ replace_original: false, ...REPLY.failed() }).catch(() => undefined);
