@@ -12,14 +12,15 @@ const EFFORT =
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b(?= *(?:[.,!;:)-]|$))/gi;
 const CROSSED_FINGERS = /\u{1F91E}/gu;
-// "try" is a promise only with a future subject and no object being tried ("I'll try the new SDK" is a plan).
+// "try" is a promise only with a future subject and nothing being tried ("I'll try the new SDK" is an experiment).
 const TRY =
-  /\b(?:we|i|we'll|i'll|ill|we will|i will|will|gonna|going to|we can|i can|let's|we'd|i'd) (?:[a-z]+ )?(?:try|attempt)(?: (?:our|my) (?:best|hardest))?\b/gi;
+  /\b(?:we|i|we'll|i'll|ill|we will|i will|will|gonna|going to|we can|i can|we'd|i'd) (?:(?:definitely|really|certainly|still|just|totally|def|also|all|surely|sure) )?(?:try|attempt)(?: (?:our|my) (?:best|hardest))?\b/gi;
 const BEST_WORDS = /\b(?:best|hardest)\b/i;
-const TRIED_THING = /^ +(?:[a-z]+ing|it out|out|again|the|a|an|this|that|another|something|turning|switching)\b/i;
-// Investigation steps are next steps, not effort: "let me try to repro".
+// What may follow a promised "try": the end of the clause, "to <do it>", "and <do it>", "for Friday", "hard".
+const TRY_PROMISE_AFTER = /^(?: *(?:[.,!;:)\-]|$)| (?:to|and|for|hard|harder|our|my|anyway|though|tho|at least)\b)/i;
+// Investigation, a look or showing up are next steps or small things, not effort on real work.
 const TRIED_INVESTIGATION =
-  /^ +(?:to |and )?(?:repro|reproduce|figure|find out|check|debug|investigate|see (?:if|whether|why|what)|look|dig|narrow|bisect|understand|profile|test)\b/i;
+  /^ +(?:to |and )?(?:repro|reproduce|figure|find out|check|debug|investigate|see (?:if|whether|why|what)|look|dig|narrow|bisect|understand|profile|test|take a look|have a look|review|read|reply|respond|answer|get back|be there|attend|join|come|make it to)\b/i;
 // "somehow" hung on the writer's own future: "we'll fit it in somehow".
 const SOMEHOW = /\bsomehow\b/gi;
 const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\b/i;
@@ -60,10 +61,10 @@ const CONTEXT_REQUEST =
   /\b(?:can (?:you|we|your team|someone|u)|could (?:you|we|your team|u)|would you|will you|any (?:plans?|chance|news|update|eta|timeline|idea when)|feature request|would (?:really )?(?:be (?:amazing|great|nice|awesome|cool)|help)|please|is it possible|doable|how long|when(?:'s| is| will| can| do)|possible to|asking|asked)\b/i;
 // A request for real work: a feature, a port, a release. "can you close the ticket?" is not one.
 const CONTEXT_REAL_WORK =
-  /\b(?:add|adding|support|supporting|build|implement|feature|port|migrate|migration|rewrite|redesign|integrat[a-z]*|release|publish|ship|version|update|upgrade|fix|dark mode|export|import|api|plans?|roadmap|timeline)\b/i;
+  /\b(?:add|adding|support|supporting|build|implement|features?|port|migrat[a-z]*|rewrite|redesign|integrat[a-z]*|releases?|publish|ship|versions?|updates?|upgrades?|fix(?:es)?|dark mode|exports?|imports?|apis?|plans?|roadmap|timeline|endpoints?|pages?|screens?|dashboards?|reports?)\b/i;
 // A small, bounded ask: "sure, I'll review it after lunch" is fine.
 const CONTEXT_SMALL =
-  /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|beer|drinks|(?:hop on|jump on|join|have) a (?:quick )?call|meet|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this))\b/i;
+  /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this))\b/i;
 const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline))\b/i;
 
 // Scope or a deadline named in the message itself ("PM added the export to this sprint, told her we'd try").
@@ -117,7 +118,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, TRIED_THING, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, ACCEPT_SHORT, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -170,7 +171,7 @@ export const sureWellTry: Rule = {
       for (const m of each(s.text, TRY)) {
         const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
         const best = BEST_WORDS.test(m[0]);
-        if (!best && (TRIED_THING.test(after) || TRIED_INVESTIGATION.test(after))) continue;
+        if (TRIED_INVESTIGATION.test(after) || (!best && !TRY_PROMISE_AFTER.test(after))) continue;
         add(m, scoped ? SURE : best ? LIKELY + 0.05 : DOUBTFUL);
       }
       for (const m of each(s.text, SOMEHOW)) {

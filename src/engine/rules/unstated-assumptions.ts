@@ -19,7 +19,7 @@ import {
 
 // Durations: "3 weeks", "two days", "a half-day", "30-minute", "4h", "a weekend".
 const DURATION =
-  /\b(?:[0-9]+(?:\.[0-9]+)?[ -]?(?:h|hrs?|d|w|wks?|mins?)|(?:[0-9]+(?:\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an?|half|a couple of|a couple|couple of|couple|a few|few|several)[ -]?(?:minutes?|hours?|days?|weeks?|sprints?|months?|quarters?|years?|weekends?|afternoons?|mornings?|evenings?|nights?))\b/gi;
+  /\b(?:[0-9]+(?:\.[0-9]+)?[ -]?(?:h|hrs?|d|w|wks?|mins?)|(?:[0-9]+(?:\.[0-9]+)?|an?|another|one more|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an?|half|a couple of|a couple|couple of|couple|a few|few|several)[ -]?(?:minutes?|hours?|days?|weeks?|sprints?|months?|quarters?|years?|weekends?|afternoons?|mornings?|evenings?|nights?))\b/gi;
 // Vague amounts ("a few weeks") are estimates only with a strong estimate word.
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
@@ -33,14 +33,14 @@ const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
 // Words that make a date a delivery promise (a date alone may be a plan: "I'll start on it tomorrow").
 const DELIVERY =
-  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|go out|goes out)\b/i;
+  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|go out|goes out)\b/i;
 // "get a fix out this weekend", "out by Friday": "out" right before the date.
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
 const VERSION_PROMISE = /\b(?:will|'ll|should|gonna|going to|slated|scheduled|planned|targeted|targeting|aiming|coming|expect)\b/i;
 // Words that make a duration an estimate ("it'll take 3 weeks", "a day of work", "4 hours tops").
 const ESTIMATE =
-  /\b(?:need|needs|of work|of effort|job|change|fix|task|tops|max|maximum|at most|downtime|outage|estimate|eta|within)\b/i;
+  /\b(?:need|needs|of work|of effort|job|change|fix|task|tops|max|maximum|at most|downtime|outage|estimate|eta|within|reckon|guess|i'd say|ballpark|i think)\b/i;
 // "take" is an estimate when promised or personal ("it'll take a week", "takes me 2 days"), not "CI takes 20 minutes".
 const TAKE_ESTIMATE =
   /\b(?:(?:will|'ll|'d|would|should|gonna|going to|might|could) (?:only |probably |likely |easily )?take|takes? (?:me|us|you|him|her|them|the team)|it takes|that takes)\b/i;
@@ -66,6 +66,8 @@ const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a r
 // "runs for about 2 hours" describes the system; "will be down for 30 minutes" is an estimate.
 const FOR_PERIOD = /\bfor (?:about |around |roughly |~ ?)?$/i;
 const FUTURE = /\b(?:will|'ll|gonna|going to|should|would|'d|need|needs)\b/i;
+// "Shipped v2.3 today": a report of what happened, not a promise.
+const PAST_REPORT = /^(?:just |finally )?(?:shipped|released|deployed|merged|landed|launched|published|rolled out|tagged|finished|fixed|cut)\b/i;
 const PAST_SENTENCE = /\b(?:took|spent|was|were|yesterday|last (?:week|month|sprint|time))\b/i;
 // The next sentence that qualifies the estimate ("5 days. If Mei pairs, 3."); a passing "tell me if ..." does not.
 const NEXT_ASSUMPTION =
@@ -171,7 +173,7 @@ export const unstatedAssumptions: Rule = {
   patterns: [
     DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE, TAKE_ESTIMATE,
     STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
-    FOR_PERIOD, FUTURE, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
+    FOR_PERIOD, FUTURE, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
   ],
   examples: {
@@ -205,6 +207,7 @@ export const unstatedAssumptions: Rule = {
       // An assumption stated in the same sentence or the next one covers the estimate.
       const next = sentences[i + 1]?.text ?? '';
       if (hasAssumption(text) || NEXT_ASSUMPTION.test(next) || STATUS.test(text) || PAST_SENTENCE.test(text)) continue;
+      if (PAST_REPORT.test(text) && !FUTURE.test(text)) continue;
 
       const mentions = timeMentions(text);
       candidates += mentions.length;
