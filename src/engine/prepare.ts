@@ -56,7 +56,11 @@ export const MARKUP = new RegExp(
 /** Any character that can start markup, quoted speech or a character we normalise; without one, prose = original. */
 const NEEDS_WORK = /[`<>:&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pictographic}]|(?<![\p{L}\p{N}])'|www\./iu;
 
-export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK];
+/** Sentence ends: . ! ? (before a space or the end), newlines, semicolons. */
+const SENTENCE_END = /[.!?]+(?=\s|$)|\n+|;/g;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK, SENTENCE_END, HAS_WORD];
 
 /** A markup span of the original and what stands for it in the prose. */
 interface Replacement {
@@ -270,7 +274,6 @@ function normalizeUnit(u: number): number {
   }
 }
 
-const SENTENCE_END = /[.!?]+(?=\s|$)|\n+|;/g;
 
 export function splitSentences(prose: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -279,7 +282,8 @@ export function splitSentences(prose: string): Sentence[] {
     const raw = prose.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
-    if (body) sentences.push({ start: start + lead, end: start + lead + body.length, text: body });
+    // A sentence with no letter or digit ("!", "---") can hold no finding; skipping it spares every rule the work.
+    if (HAS_WORD.test(body)) sentences.push({ start: start + lead, end: start + lead + body.length, text: body });
   };
   for (const m of prose.matchAll(SENTENCE_END)) {
     emit(m.index + m[0].length);
