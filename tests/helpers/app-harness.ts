@@ -61,7 +61,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Wired as main.ts does: the model rewriter exactly when OPENAI_API_KEY is set, else the rules.
   const rewriter = options.rewriter ?? createRewriter(config.llm, { store, logger });
   const coach = createApp(config, { store, logger, rewriter, now: options.now });
-  const { port } = await coach.start(0);
+  // In Socket Mode only /healthz listens, on PORT; in HTTP mode everything does, on a free port.
+  const port = (await coach.start(0)).port ?? config.port;
   const origin = `http://127.0.0.1:${port}`;
   const endpoint = `${origin}/slack/events`;
 

@@ -1,8 +1,11 @@
 // A fake Slack Web API on 127.0.0.1: `/api/<method>` for the WebClient (SLACK_API_URL) and `/resp/<id>` for
 // response_urls. It records every call, checks Block Kit limits the way Slack does (invalid_blocks), and can be
-// told to answer 429 / 500 / ok:false for the next calls to a method.
+// told to answer 429 / 500 / ok:false for the next calls to a method. For Socket Mode, apps.connections.open
+// points at a minimal WebSocket endpoint on the same port that says hello, sends envelopes and records acks.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export interface SlackCall {
   /** Web API method ("chat.postEphemeral") or "response_url". */
@@ -37,6 +40,9 @@ export class FakeSlack {
   private readonly history = new Map<string, HistoryMessage[]>();
   private readonly responseUses = new Map<string, number>();
   private readonly delays = new Map<string, number>();
+  private readonly sockets = new Set<Duplex>();
+  /** Messages the app sent over Socket Mode (envelope acks), parsed. */
+  readonly socketMessages: Record<string, any>[] = [];
   private nextTs = 1_700_000_000;
   private nextResponseId = 1;
 
@@ -51,6 +57,7 @@ export class FakeSlack {
   static async start(): Promise<FakeSlack> {
     let fake!: FakeSlack;
     const server = createServer((req, res) => void fake.handle(req, res));
+    server.on('upgrade', (req, socket) => fake.upgrade(req, socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
@@ -109,9 +116,42 @@ export class FakeSlack {
     this.delays.clear();
   }
 
+  /** Sends a Socket Mode envelope to every connected app. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    for (const socket of this.sockets) writeFrame(socket, 0x1, Buffer.from(JSON.stringify(envelope)));
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
   async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // RFC 6455, just enough for a Socket Mode client: handshake, text frames, ping/pong and close.
+  private upgrade(req: IncomingMessage, socket: Duplex): void {
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    let pending = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (let frame = readFrame(pending); frame; frame = readFrame(pending)) {
+        pending = pending.subarray(frame.size);
+        if (frame.opcode === 0x1) this.socketMessages.push(JSON.parse(frame.data.toString('utf8')));
+        if (frame.opcode === 0x9) writeFrame(socket, 0xa, frame.data);
+        if (frame.opcode === 0x8) {
+          writeFrame(socket, 0x8, frame.data);
+          socket.end();
+        }
+      }
+    });
+    writeFrame(socket, 0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { approximate_connection_time: 3600 } })));
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
@@ -168,6 +208,8 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, ...BOT };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.origin.replace('http', 'ws')}/link` };
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: ts(), message: { text: args.text } };
       case 'chat.postEphemeral':
@@ -188,6 +230,41 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+function writeFrame(socket: Duplex, opcode: number, data: Buffer): void {
+  const length = data.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x80 | opcode, length])
+      : length < 65_536
+        ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(length)); return b; })()]);
+  socket.write(Buffer.concat([header, data]));
+}
+
+/** One complete client frame at the start of `buffer` (clients always mask), or undefined until it has arrived. */
+function readFrame(buffer: Buffer): { opcode: number; data: Buffer; size: number } | undefined {
+  if (buffer.length < 2) return undefined;
+  const opcode = buffer[0]! & 0x0f;
+  const masked = (buffer[1]! & 0x80) !== 0;
+  let length = buffer[1]! & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return undefined;
+    length = buffer.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return undefined;
+    length = Number(buffer.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskSize = masked ? 4 : 0;
+  if (buffer.length < offset + maskSize + length) return undefined;
+  const mask = buffer.subarray(offset, offset + maskSize);
+  const data = Buffer.from(buffer.subarray(offset + maskSize, offset + maskSize + length));
+  if (masked) for (let i = 0; i < data.length; i++) data[i] = data[i]! ^ mask[i % 4]!;
+  return { opcode, data, size: offset + maskSize + length };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
