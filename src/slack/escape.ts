@@ -48,9 +48,12 @@ export function plainToSlack(plain: string): string {
   return plain.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Plain text for plain_text objects and notification fallbacks: readable, with broadcast words broken. */
+/**
+ * Plain text for plain_text objects (the modal's editor): the person's own characters, except that nothing can
+ * still read as a Slack token (`<!here>`, `<@U1>`, `<#C1>`) or a broadcast word.
+ */
 export function plainSafe(slackText: string): string {
-  return slackToPlain(slackText).replace(BROADCAST_WORD, '@\u200b$1').replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›'));
+  return slackToPlain(slackText).replace(BROADCAST_WORD, '@\u200b$1').replace(/<(?=[!@#])/g, '‹');
 }
 
 /**

@@ -29,6 +29,7 @@ describe('escape', () => {
     expect(slackToPlain(plainToSlack('a <b> & <!channel>'))).toBe('a <b> & <!channel>');
     expect(showUserText(plainToSlack('<!channel>'))).toBe('&lt;!channel&gt;');
     expect(plainSafe('<!channel> &amp; x')).toBe('@\u200bchannel & x');
+    expect(plainSafe(plainToSlack('a < b, <!here> <@U1>'))).toBe('a < b, ‹!here> ‹@U1>');
   });
 
   it('clips without splitting an entity or a surrogate pair', () => {
