@@ -22,7 +22,7 @@ export const EXAMPLES_PER_REQUEST = 2;
 /** Input limits that keep every prompt within about 1,500 tokens: a longer draft gets the rules' rewrite. */
 export const MAX_DRAFT_CHARS = 1_000;
 export const MAX_CONTEXT_CHARS = 300;
-export const MAX_QUOTE_CHARS = 100;
+export const MAX_QUOTE_CHARS = 80;
 
 export interface PromptData {
   draft: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkSync } from 'recheck';
+import { checkSync, type Parameters } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { GUARD_PATTERNS, inventedFacts, sanitize } from '../../src/llm/guard.ts';
 
@@ -77,7 +77,16 @@ describe('inventedFacts: names', () => {
 });
 
 describe('guard patterns', () => {
+  // Deterministic verdicts, as in tests/engine/redos.test.ts: a fixed seed and no wall-clock limits.
+  const params: Parameters = {
+    randomSeed: 0,
+    timeout: null,
+    attackTimeout: null,
+    incubationTimeout: null,
+    recallTimeout: null,
+    seedingTimeout: null,
+  };
   it.each(GUARD_PATTERNS.map((p) => [p.source.slice(0, 40), p] as const))('%s is linear (no ReDoS)', (_name, pattern) => {
-    expect(checkSync(pattern.source, pattern.flags).status).toBe('safe');
+    expect(checkSync(pattern.source, pattern.flags, params).status).toBe('safe');
   });
 });
