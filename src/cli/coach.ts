@@ -77,7 +77,15 @@ export async function runBatch(input: NodeJS.ReadableStream, write: (line: strin
       continue;
     }
     const { id, text, context } = parsed.data;
-    const result = await coach(text, context ?? undefined, rewriter);
+    let result: CoachResult;
+    try {
+      result = await coach(text, context ?? undefined, rewriter);
+    } catch (err) {
+      // One message that breaks the engine or the rewriter must not stop the batch; say which one, not its text.
+      bad++;
+      await write(JSON.stringify({ id, error: `could not coach this message: ${(err as Error).name}` }));
+      continue;
+    }
     await write(JSON.stringify({ id, ...result }));
   }
   return bad;

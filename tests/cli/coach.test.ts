@@ -2,7 +2,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runBatch } from '../../src/cli/coach.ts';
+import type { Rewriter } from '../../src/llm/types.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const COACH = 'src/cli/coach.ts';
@@ -75,6 +78,30 @@ describe('coach --jsonl', () => {
     expect(JSON.parse(second.value as string)).toMatchObject({ id: 2 });
     const [code] = (await once(child, 'close')) as [number];
     expect(code).toBe(0);
+  });
+});
+
+describe('runBatch', () => {
+  it('answers a message whose rewrite fails with an error line and goes on', async () => {
+    const flaky: Rewriter = {
+      usesModel: false,
+      async rewrite({ draft }) {
+        if (draft.includes('boom')) throw new TypeError('rewriter broke');
+        return { text: draft, source: 'rules', assumptions: [] };
+      },
+    };
+    const lines: string[] = [];
+    const input = Readable.from([
+      JSON.stringify({ id: 1, text: 'boom, secret draft text' }) + '\n',
+      JSON.stringify({ id: 2, text: 'thanks!' }) + '\n',
+    ]);
+    const bad = await runBatch(input, async (line) => void lines.push(line), flaky);
+    expect(bad).toBe(1);
+    expect(lines.map((l) => JSON.parse(l) as { id: number; error?: string })).toEqual([
+      { id: 1, error: 'could not coach this message: TypeError' },
+      expect.objectContaining({ id: 2, rewrite: 'thanks!' }),
+    ]);
+    expect(lines[0]).not.toContain('secret');
   });
 });
 
