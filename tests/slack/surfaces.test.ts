@@ -110,6 +110,20 @@ describe('message shortcut "Coach this message"', () => {
     expect(blockIds(post!.args.blocks)).toContain('finding-0');
   });
 
+  it('reads the thread parent as context for a reply, and coaches without it when Slack says no', async () => {
+    h.slack.setHistory('C5', [{ ts: '1700000000.000100', user: 'U-pm', text: 'can you also add SSO by Friday?' }]);
+    const reply = { type: 'message', user: 'U-other', ts: '1700000000.000300', thread_ts: '1700000000.000100', text: "sure, we'll try" };
+    await h.interaction(shortcut(reply.text, { message: reply }));
+    await h.slack.waitFor('response_url');
+    const [replies] = h.slack.callsTo('conversations.replies');
+    expect(replies!.args).toMatchObject({ channel: 'C5', ts: '1700000000.000100' });
+
+    h.slack.reset();
+    h.slack.failNext('conversations.replies', { error: 'not_in_channel' });
+    await h.interaction(shortcut(reply.text, { message: reply }));
+    await h.slack.waitFor('response_url');
+  });
+
   it('says so when the message has no text', async () => {
     await h.interaction(shortcut(''));
     const [reply] = await h.slack.waitFor('response_url');
