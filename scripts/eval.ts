@@ -2,7 +2,8 @@
 // Usage: npm run eval [-- FILE] [--errors] [--json]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, RULE_IDS, type RuleId } from '../src/engine/index.ts';
+import { analyze, rewrite, RULE_IDS, type RuleId } from '../src/engine/index.ts';
+import { numbersIn } from '../src/engine/rewrite.ts';
 
 export interface LabelledMessage {
   id: string;
@@ -20,6 +21,8 @@ export interface EvalReport {
   nudgePrecision: number;
   nudges: number;
   errors: { id: string; missed: RuleId[]; extra: RuleId[] }[];
+  /** Every flagged message's rewrite must pass the rules and keep the draft's numbers. */
+  rewrites: { checked: number; failures: { id: string; problem: string }[] };
 }
 
 export function readCorpus(path: string): LabelledMessage[] {
@@ -43,8 +46,18 @@ export function evaluate(corpus: LabelledMessage[]): EvalReport {
   let nudges = 0;
   let nudgesRight = 0;
   const errors: EvalReport['errors'] = [];
+  const rewrites: EvalReport['rewrites'] = { checked: 0, failures: [] };
   for (const m of corpus) {
     const result = analyze(m.text, m.context ? { context: m.context } : {});
+    if (result.findings.length) {
+      rewrites.checked++;
+      const out = rewrite(m.text, result);
+      const still = analyze(out).findings.map((f) => f.rule);
+      if (still.length) rewrites.failures.push({ id: m.id, problem: `rewrite flagged ${still.join(',')}` });
+      const kept = numbersIn(out);
+      const lost = numbersIn(m.text).filter((n) => !kept.includes(n));
+      if (lost.length) rewrites.failures.push({ id: m.id, problem: `rewrite lost ${lost.join(', ')}` });
+    }
     const got = new Set(result.findings.map((f) => f.rule));
     const want = new Set(m.expect);
     for (const r of RULE_IDS) {
@@ -75,6 +88,7 @@ export function evaluate(corpus: LabelledMessage[]): EvalReport {
     nudgePrecision: nudges ? nudgesRight / nudges : 1,
     nudges,
     errors,
+    rewrites,
   };
 }
 
@@ -99,6 +113,8 @@ if (import.meta.main) {
     console.log(`\nmicro                  ${pct(m.precision)}   ${pct(m.recall)} ${m.f1.toFixed(3)}`);
     console.log(`clean messages flagged ${pct(report.cleanFlaggedShare)}`);
     console.log(`nudge precision        ${pct(report.nudgePrecision)} (${report.nudges} nudges)`);
+    const { checked, failures } = report.rewrites;
+    console.log(`rewrites passing rules and keeping numbers ${checked - new Set(failures.map((f) => f.id)).size}/${checked}`);
     if (values.errors) {
       const byId = new Map(corpus.map((c) => [c.id, c]));
       console.log('\nerrors:');
@@ -107,6 +123,7 @@ if (import.meta.main) {
         const parts = [e.missed.length ? `missed ${e.missed.join(',')}` : '', e.extra.length ? `extra ${e.extra.join(',')}` : ''].filter(Boolean).join('; ');
         console.log(`- ${e.id} [${parts}] ${JSON.stringify(c.text.slice(0, 200))}${c.context ? ` (context: ${JSON.stringify(c.context.slice(0, 120))})` : ''}`);
       }
+      for (const f of report.rewrites.failures) console.log(`- ${f.id} [${f.problem}]`);
     }
   }
 }

@@ -1,7 +1,5 @@
 // The product bars on the labelled dev corpus (../shared/corpus/dev.jsonl): fails when the engine falls below them.
 import { describe, expect, it } from 'vitest';
-import { analyze, rewrite } from '../../src/engine/index.ts';
-import { numbersIn } from '../../src/engine/rewrite.ts';
 import { DEFAULT_CORPUS, evaluate, readCorpus } from '../../scripts/eval.ts';
 
 const BARS = { microF1: 0.85, cleanFlaggedShare: 0.03, nudgePrecision: 0.95 };
@@ -28,15 +26,7 @@ describe('dev corpus bars', () => {
   });
 
   it('every flagged message has a rewrite that passes the rules and keeps its numbers', () => {
-    const bad: string[] = [];
-    for (const m of corpus) {
-      const analysis = analyze(m.text, m.context ? { context: m.context } : {});
-      if (!analysis.findings.length) continue;
-      const out = rewrite(m.text, analysis);
-      if (analyze(out).findings.length) bad.push(`${m.id}: rewrite flagged`);
-      const lost = numbersIn(m.text).filter((n) => !numbersIn(out).includes(n));
-      if (lost.length) bad.push(`${m.id}: lost ${lost.join(', ')}`);
-    }
-    expect(bad).toEqual([]);
+    expect(report.rewrites.checked).toBeGreaterThan(0);
+    expect(report.rewrites.failures).toEqual([]);
   });
 });
