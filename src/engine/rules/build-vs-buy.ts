@@ -121,7 +121,7 @@ const OURSELVES_MARK = new RegExp(`\\b(?:${alt(OURSELVES)})\\b`, 'gi');
 /** "a tiny CMS", "an internal tool": the noun phrase after a make-verb. */
 const DETERMINER = /^\s(?:us\s|me\s)?(?:a|an|the|our|my|some)\s/i;
 /** Up to four words right after a marker (anchored, so linear). */
-const NEXT_WORDS = /^(?:\s[\w'&+/-]{1,40}){0,4}/;
+const NEXT_WORDS = /^(?:\s[\w'&+/-]+){0,4}/;
 /** Where a noun phrase stops: a preposition, a "to"-purpose, a relative clause, punctuation. */
 const PHRASE_END = /\s(?:to|for|that|which|who|with|in|on|of|from|so|and|but|over|at|by|this|next|tonight|today|tomorrow)\b|[,:(]/i;
 // The thing must be the head of its phrase ("a tool to diff ..." yes, "a tool shed" no).
@@ -141,7 +141,11 @@ const VERDICT_AGAINST_RE = new RegExp(`\\b(?:${alt(VERDICT_AGAINST)})\\b`, 'i');
 const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})$`, 'i');
 const LOOSE_VERB_RE = new RegExp(`^(?:${alt([...LOOSE_VERBS])})$`, 'i');
 /** "I don't think we need ...", "rather ... than build": the sentence argues against. */
-const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s(?:think|believe|need|want)\b|\bno\sneed\b|\brather\b[^.;]{0,60}\bthan\b/i;
+const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s(?:think|believe|need|want)\b|\bno\sneed\b/i;
+const RATHER = /\brather\b/i;
+const THAN = /\bthan\b/i;
+const WHITESPACE = /\s+/;
+const ROLL = /^roll/i;
 /** "on my own" means "alone", not "my own thing". */
 const ON_BEFORE = /\bon\s$/i;
 /** A question that opens with the verb itself ("roll my own analytics?") is the writer musing, not asking others. */
@@ -156,7 +160,7 @@ const MAX_HITS = 8;
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
-  ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
+  ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -190,7 +194,7 @@ function verbBefore(sentence: string, index: number, maxWords: number, verbs = B
   for (const m of window.matchAll(verbs)) found = { start: from + m.index, verb: m[0] };
   if (!found) return undefined;
   const between = sentence.slice(found.start + found.verb.length, index).trim();
-  const words = between ? between.split(/\s+/).length : 0;
+  const words = between ? between.split(WHITESPACE).length : 0;
   return words <= maxWords ? found : undefined;
 }
 
@@ -209,7 +213,8 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const from = Math.max(0, start - 200);
     if (OTHER_BUILDER.test(sentence.slice(Math.max(0, start - 30), start))) return;
     if (isNegatedAt(sentence, start) || isOthersWords(sentence.slice(from, start + 200), start - from)) return;
-    if (NEGATED_OPINION.test(sentence.slice(from, start))) return;
+    const before = sentence.slice(from, start);
+    if (NEGATED_OPINION.test(before) || (RATHER.test(before) && THAN.test(before))) return;
     if (VERDICT_AGAINST_RE.test(sentence.slice(end, end + 60))) return;
     hits.push({ start, end, confidence });
   };
@@ -227,7 +232,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const verb = verbBefore(sentence, m.index, 3);
     if (!verb) continue;
     const thing = phraseAfter(sentence, m.index + m[0].length);
-    const systemLike = SYSTEM_THING_RE.test(thing) || (/^roll/i.test(verb.verb) && !thing.trim());
+    const systemLike = SYSTEM_THING_RE.test(thing) || (ROLL.test(verb.verb) && !thing.trim());
     if (!systemLike && LOOSE_VERB_RE.test(verb.verb)) continue;
     keep(verb.start, m.index + m[0].length + thing.length, (systemLike ? 0.9 : 0.65) - doubt);
   }
@@ -238,7 +243,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (!verb) continue;
     const thing = phraseAfter(sentence, m.index + m[0].length);
     const systemLike = SYSTEM_THING_RE.test(thing);
-    const ordinary = thing.trim().split(/\s+/).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w));
+    const ordinary = thing.trim().split(WHITESPACE).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w));
     if (!thing.trim() || (!systemLike && (LOOSE_VERB_RE.test(verb.verb) || ordinary))) continue;
     keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }

@@ -69,7 +69,7 @@ const PURPOSE_VERBS = [
   'remove', 'clean', 'simplify', 'unblock', 'debug', 'catch', 'stop', 'let', 'reflect',
 ];
 /** Finite verbs after a gerund phrase make it the subject of a report ("switching to Yarn 4 broke the lockfile"). */
-const FINITE_AFTER = /^[^,;:.]{0,40}?\b(?:is|was|were|broke|breaks|would|will|should|could|might|sounds|sounded|seems|seemed|makes|made|caused|causes|took|takes|fixed|helped|has|had|did|didn't|isn't|wasn't|went|turned|worked|failed)\b/i;
+const FINITE_AFTER = /^[^,;:.]*?\b(?:is|was|were|broke|breaks|would|will|should|could|might|sounds|sounded|seems|seemed|makes|made|caused|causes|took|takes|fixed|helped|has|had|did|didn't|isn't|wasn't|went|turned|worked|failed)\b/i;
 /** Generic objects that are not a specific option ("we should use a proper tool"). */
 const GENERIC_OBJECTS = [
   'it', 'this', 'that', 'them', 'these', 'those', 'something', 'anything', 'one', 'whatever', 'a proper tool',
@@ -113,7 +113,8 @@ const DROP_FOR = new RegExp(`\\b(${alt(DROP_VERBS)})\\b((?:\\s+${WORD}){1,6}?)\\
 const CODE_LEVEL_RE = new RegExp(`\\b(?:${alt(CODE_LEVEL)})\\b(?![-\\w])|(?<=\\w)\\.(?:ts|tsx|js|jsx|py|go|rb|java|kt|json|ya?ml|md|css|scss|sql|sh)\\b`, 'i');
 const PURPOSE_RE = new RegExp(`^(?:${alt(PURPOSE_VERBS)})\\b`, 'i');
 /** "I'd rather use Auth0 than write our own": an alternative is weighed. */
-const RATHER_THAN = /\brather\b[^.;]{0,60}\bthan\b|\bprefer\b[^.;]{0,60}\bover\b/i;
+const RATHER = /\b(?:rather|prefer)\b/gi;
+const THAN = /\b(?:than|over)\b/i;
 /** "this ticket moves us over", "we should just switch now": a change with the target said elsewhere. */
 const BARE_CHANGE = /\b(?:switch|switches|switching|migrate|migrates|migrating|move|moves|moving|port|ports)\s+(?:us\s+|everything\s+|everyone\s+|it\s+all\s+)?(?:over|across)\b|\b(?:switch|migrate)(?=\s+(?:now|today|asap|right\s+away|already|soon)\b|\s*[.!]|\s*$)/gi;
 /** "unocss fits my goals better", "X is a better fit": a preference stated by its benefits only. */
@@ -144,9 +145,12 @@ const PAST_FRAME = /\b(?:we|i|they|he|she|already|just)\s+(?:have\s+|had\s+|'ve\
 /** "-1 on moving CI", "against switching": the writer argues against the choice. */
 const AGAINST = /(?:-1|👎|\bagainst|\bnot a fan of|\bno to)\s+(?:\w+\s+){0,2}$/i;
 /** "A or B?" in the message replied to: a pick from it with no reasons is a bare choice. */
-const CONTEXT_CHOICE = /(?<![\w.+#-])([\w.+#-]{1,40})\s(?:or|oder|ou|o|vs\.?|versus)\s([\w.+#-]{1,40})/i;
-/** A short reply that picks an option: "Kafka.", "Wir nehmen Kafka. Punkt.", "going with B". */
-const PICK_VERBS = /^(?:(?:i'd|i would|let's|lets|we)\s+)?(?:go\s+with|pick|take|use|nehmen|wir\s+nehmen|nehmen\s+wir|on\s+prend|prenons)?\b/i;
+const CONTEXT_CHOICE = /(?<![\w.+#-])([\w.+#-]+)\s(?:or|oder|ou|o|vs\.?|versus)\s([\w.+#-]+)/i;
+const GERUND = /ing$/i;
+const USE_VERB = /^us/i;
+const WORDS = /[\w.+#-]+/g;
+const NON_WORD = /[^\w]/g;
+const SPACES = /\s+/;
 
 /** "we're using Redis": a progressive after "we're" reports the present; only "going with" announces a choice. */
 const PROGRESSIVE_STATUS = /\b(?:we're|we\s+are|i'm|im|i\s+am|they're|currently|already)\s*$/i;
@@ -162,9 +166,13 @@ const CANDIDATE = new RegExp(
   'i',
 );
 
+/** Inline code placeholders; code that is an option, a command or a member access rather than a tool's name. */
+const CODE_WORD = /\bCODE\b/g;
+const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
+
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, RATHER_THAN, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, PICK_VERBS, CODE_REVIEW,
+  CANDIDATE, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -180,9 +188,6 @@ function* first<T>(items: Iterable<T>, n = MAX_CANDIDATES): Generator<T> {
 }
 
 const MAX_HITS = 8;
-const CODE_WORD = /\bCODE\b/g;
-/** Code that is an option, a command or a member access rather than a tool's name. */
-const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 interface Hit {
   start: number;
@@ -199,7 +204,7 @@ function othersWords(sentence: string, index: number): boolean {
 /** How the verb at `index` is framed: a decision (confidence) or not one (0). */
 function framing(sentence: string, index: number, verb = ''): number {
   const before = sentence.slice(Math.max(0, index - 60), index);
-  if (/ing$/i.test(verb) && PROGRESSIVE_STATUS.test(before) && !PROPOSING.test(before)) return 0;
+  if (GERUND.test(verb) && PROGRESSIVE_STATUS.test(before) && !PROPOSING.test(before)) return 0;
   if (AGAINST.test(before)) return 0;
   if (FRAME_BEFORE.test(before)) return 0.85;
   if (CHANGE_DESCRIPTION.test(before)) return 0.8;
@@ -224,12 +229,12 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (CODE_LEVEL_RE.test(`${object} ${target}`) && !WIDE_SCOPE.test(object)) return;
     // A heading-style gerund followed by a finite verb is the subject of a report, not an announcement.
     const verb = sentence.slice(index).split(/\s/)[0] ?? '';
-    if (verbal && /ing$/i.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length))) return;
+    if (verbal && GERUND.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length, index + verb.length + 60))) return;
     hits.push({ start: index, end: index + length, confidence: base });
   };
   for (const m of first(sentence.matchAll(CHOICE))) {
     const object = m[2] ?? '';
-    if (/^us/i.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
+    if (USE_VERB.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
     consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]));
   }
   for (const m of first(sentence.matchAll(CHANGE))) {
@@ -269,17 +274,22 @@ function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boo
   return false;
 }
 
+/** "I'd rather use Auth0 than write our own", "prefer X over Y": an alternative is weighed. */
+function weighsAlternative(text: string): boolean {
+  for (const m of first(text.matchAll(RATHER))) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
+  return false;
+}
+
 /** A very short reply that picks one side of an "A or B?" from the message replied to. */
 function pickFromContext(doc: PreparedText, context: PreparedText | undefined): Hit | undefined {
   if (!context || !context.prose.includes('?')) return undefined;
   const options = CONTEXT_CHOICE.exec(context.prose);
   if (!options) return undefined;
-  const first = doc.sentences[0];
-  if (!first || doc.sentences.length > 3 || first.text.split(/\s+/).length > 5 || isQuestion(first.text)) return undefined;
-  const words = first.text.toLowerCase();
-  const picked = [options[1], options[2]].find((o) => o && o.length > 1 && new RegExp(`\\b${o.replace(/[^\w]/g, '')}\\b`, 'i').test(words));
-  if (!picked || !PICK_VERBS.test(first.text)) return undefined;
-  return { start: first.start, end: first.end, confidence: 0.8 };
+  const reply = doc.sentences[0];
+  if (!reply || doc.sentences.length > 3 || reply.text.split(SPACES).length > 5 || isQuestion(reply.text)) return undefined;
+  const words = new Set([...first(reply.text.toLowerCase().matchAll(WORDS), 10)].map((m) => m[0].replace(NON_WORD, '')));
+  const picked = [options[1], options[2]].some((o) => o && o.length > 1 && words.has(o.toLowerCase().replace(NON_WORD, '')));
+  return picked ? { start: reply.start, end: reply.end, confidence: 0.8 } : undefined;
 }
 
 export const missingTradeoffs: Rule = {
@@ -304,7 +314,7 @@ export const missingTradeoffs: Rule = {
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose) && !context) return [];
-    if (TRADEOFF_RE.test(doc.prose) || RATHER_THAN.test(doc.prose)) return [];
+    if (TRADEOFF_RE.test(doc.prose) || weighsAlternative(doc.prose)) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
