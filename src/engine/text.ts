@@ -149,10 +149,17 @@ export function hasNamedCost(text: string): boolean {
 
 /** The sentence of `doc` that contains prose offset `index` (or the last one before it). */
 export function sentenceAt(doc: PreparedText, index: number): Sentence | undefined {
+  // Binary search: sentences are sorted by start.
+  const list = doc.sentences;
+  let lo = 0;
+  let hi = list.length - 1;
   let found: Sentence | undefined;
-  for (const s of doc.sentences) {
-    if (s.start > index) break;
-    found = s;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= index) {
+      found = list[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
@@ -166,3 +173,41 @@ export function isHypotheticalAt(text: string, index: number): boolean {
 }
 
 export const TEXT_CONDITION_PATTERNS: readonly RegExp[] = [HYPOTHETICAL];
+
+/** A match of a pattern over the whole prose, located in its sentence (`index` is relative to the sentence). */
+export interface SentenceMatch {
+  sentence: Sentence;
+  index: number;
+  text: string;
+  /** The name of the capture group that matched, for patterns built with `unionOf`. */
+  kind?: string;
+}
+
+/**
+ * Every match of a global `pattern` over the prose, with its sentence, at most `limit` of them. Scanning the prose
+ * once per pattern (rather than once per sentence) keeps the common case, no match at all, cheap.
+ */
+export function matchesIn(doc: PreparedText, pattern: RegExp, limit = 64): SentenceMatch[] {
+  const out: SentenceMatch[] = [];
+  for (const m of doc.prose.matchAll(pattern)) {
+    const sentence = sentenceAt(doc, m.index);
+    if (!sentence || m.index >= sentence.end) continue;
+    const kind = m.groups ? Object.keys(m.groups).find((k) => m.groups![k] !== undefined) : undefined;
+    out.push({ sentence, index: m.index - sentence.start, text: m[0], ...(kind ? { kind } : {}) });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/**
+ * One global regex that finds any of several named patterns in a single pass over the text (a match says which
+ * one in `kind`, via `matchesIn`). One pass instead of one per pattern keeps analysis fast.
+ */
+export function unionOf(parts: Record<string, RegExp>, flags = 'gi'): RegExp {
+  return new RegExp(
+    Object.entries(parts)
+      .map(([name, re]) => `(?<${name}>${re.source})`)
+      .join('|'),
+    flags,
+  );
+}

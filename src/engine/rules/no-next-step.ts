@@ -1,7 +1,7 @@
 // no-next-step: uncertainty or being blocked, stated and left there ("no idea", "it depends", "waiting on design").
 // Not when the message goes on to how to find out or what happens meanwhile ("not sure - I'll check the logs").
 import type { RawFinding, Rule } from '../rule.ts';
-import { hasNextStep, isHypotheticalAt, isNegatedAt, isOthersWords, isQuestion, TEXT_CONDITION_PATTERNS, TEXT_PATTERNS } from '../text.ts';
+import { hasNextStep, isHypotheticalAt, isNegatedAt, isOthersWords, isQuestion, matchesIn, TEXT_CONDITION_PATTERNS, TEXT_PATTERNS, unionOf } from '../text.ts';
 
 // Not knowing, and not saying how to find out. Sure on their own.
 const UNKNOWN =
@@ -24,19 +24,16 @@ const SOFT = 0.7;
 /** Cap on candidate matches per message: one finding per rule is reported, and this keeps work linear. */
 const MAX_CANDIDATES = 64;
 
-const TRIGGERS: readonly { pattern: RegExp; confidence: number }[] = [
-  { pattern: UNKNOWN, confidence: STRONG },
-  { pattern: BLOCKED, confidence: STRONG },
-  { pattern: CANT_START, confidence: STRONG },
-  { pattern: UNSURE, confidence: SOFT },
-];
+// Every trigger in one pass; `kind` says which one matched.
+const TRIGGER = unionOf({ unknown: UNKNOWN, blocked: BLOCKED, cantStart: CANT_START, unsure: UNSURE });
+const CONFIDENCE: Record<string, number> = { unknown: STRONG, blocked: STRONG, cantStart: STRONG, unsure: SOFT };
 
 // "not sure" followed by an opinion ("not sure it's worth it") is a view, not uncertainty left hanging.
 const UNSURE_OPINION = /^not (?:really |entirely |totally )?sure(?=\s+(?:it|that|this|we|they|you|the)\b)/i;
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
-  patterns: [UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
+  patterns: [TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
   examples: {
     flag: [
       { text: 'no clue why the nightly export is timing out' },
@@ -57,29 +54,19 @@ export const noNextStep: Rule = {
   message: (quote) => `"${quote}" says what isn't known or what's in the way, but not how you'll find out or move it.`,
   tip: 'Add the way forward: "I don\'t know yet. I\'d find out by checking A and testing B; I\'ll report back by Tuesday."',
   detect(doc) {
-    // A way forward anywhere in the message, or a question asking the reader for one, is not stopping there.
-    if (hasNextStep(doc.prose)) return [];
     const hits: RawFinding[] = [];
-    let candidates = 0;
-    const sentences = doc.sentences;
-    if (sentences.some((s) => isQuestion(s.text))) return [];
-
-    for (const s of sentences) {
-      if (candidates >= MAX_CANDIDATES) break;
-      for (const { pattern, confidence } of TRIGGERS) {
-        for (const m of s.text.matchAll(pattern)) {
-          if (++candidates > MAX_CANDIDATES) break;
-          const rest = s.text.slice(m.index, m.index + 40);
-          if (pattern === UNSURE && UNSURE_OPINION.test(rest)) continue;
-          // "I'm not blocked" / "nobody is waiting on it" - but the trigger itself may start with a negation.
-          if ((pattern === BLOCKED || pattern === CANT_START) && isNegatedAt(s.text, m.index)) continue;
-          const end = m.index + m[0].length;
-          if (pattern === CANT_START && !UNTIL.test(s.text.slice(end, end + 60))) continue;
-          if (isOthersWords(s.text, m.index) || isHypotheticalAt(s.text, m.index)) continue;
-          hits.push({ start: s.start + m.index, end: s.start + end, confidence });
-        }
-      }
+    for (const m of matchesIn(doc, TRIGGER, MAX_CANDIDATES)) {
+      const text = m.sentence.text;
+      const end = m.index + m.text.length;
+      if (m.kind === 'unsure' && UNSURE_OPINION.test(text.slice(m.index, m.index + 40))) continue;
+      // "I'm not blocked" / "nobody is waiting on it" - but an "unknown" trigger itself may start with a negation.
+      if ((m.kind === 'blocked' || m.kind === 'cantStart') && isNegatedAt(text, m.index)) continue;
+      if (m.kind === 'cantStart' && !UNTIL.test(text.slice(end, end + 60))) continue;
+      if (isOthersWords(text, m.index) || isHypotheticalAt(text, m.index)) continue;
+      hits.push({ start: m.sentence.start + m.index, end: m.sentence.start + end, confidence: CONFIDENCE[m.kind ?? ''] ?? SOFT });
     }
+    // A way forward anywhere in the message, or a question asking the reader for one, is not stopping there.
+    if (hits.length === 0 || hasNextStep(doc.prose) || doc.sentences.some((s) => isQuestion(s.text))) return [];
     return hits;
   },
 };

@@ -2,7 +2,7 @@
 // ("we'll try", "I'll do my best", "we'll make it work") instead of its cost, risk or what gets cut.
 import type { PreparedText } from '../prepare.ts';
 import type { RawFinding, Rule } from '../rule.ts';
-import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
+import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, TEXT_PATTERNS, unionOf } from '../text.ts';
 
 // ---- Phrase data -------------------------------------------------------------------------------------------
 
@@ -11,7 +11,7 @@ const EFFORT =
   /\b(?:(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b(?= *(?:[.,!;:)-]|$))/gi;
-const CROSSED_FINGERS = /\u{1F91E}/gu;
+const CROSSED_FINGERS = /\uD83E\uDD1E/g;
 // "try" is a promise only with a future subject and nothing being tried ("I'll try the new SDK" is an experiment).
 const TRY =
   /\b(?:we|i|we'll|i'll|ill|we will|i will|will|gonna|going to|we can|i can|we'd|i'd) (?:(?:definitely|really|certainly|still|just|totally|def|also|all|surely|sure) )?(?:try|attempt)(?: (?:our|my) (?:best|hardest))?\b/gi;
@@ -71,6 +71,19 @@ const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|as
 const SCOPE_IN_MESSAGE =
   /\b(?:added|adding|asked|asks|wants|on top|in addition|by (?:eod|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|the end|end of|next)|deadline|this sprint|next sprint|this week|the release|launch|before the|in time for|[0-9]{1,2}(?:st|nd|rd|th))\b/i;
 
+// Every trigger in one pass; `kind` says which one matched.
+const TRIGGER = unionOf({
+  effort: EFFORT,
+  makeItWork: MAKE_IT_WORK,
+  manage: WE_LL_MANAGE,
+  crossedFingers: CROSSED_FINGERS,
+  try: TRY,
+  somehow: SOMEHOW,
+  hopefully: HOPEFULLY,
+  accept: ACCEPT,
+  acceptShort: ACCEPT_SHORT,
+});
+
 // ---- Logic -------------------------------------------------------------------------------------------------
 
 /** Cap on candidate matches per message: one finding per rule is reported, and this keeps work linear. */
@@ -96,8 +109,8 @@ function namesCost(prose: string): boolean {
 }
 
 /** Not negated ("I don't think we should just try"), not someone else's words. */
-function ownAffirmed(sentence: string, index: number): boolean {
-  return !isNegatedAt(sentence, index) && !isOthersWords(sentence, index);
+function ownAffirmed(m: SentenceMatch): boolean {
+  return !isNegatedAt(m.sentence.text, m.index) && !isOthersWords(m.sentence.text, m.index);
 }
 
 /** The span of a reply that is only acceptance words ("ok sure!", "yep, on it"), if that is all it is. */
@@ -118,7 +131,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, ACCEPT_SHORT, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -145,56 +158,55 @@ export const sureWellTry: Rule = {
   message: (quote) => `"${quote}" takes the work on with effort words; it doesn't say what it costs or what moves to make room.`,
   tip: 'Say the cost or the choice: "We can do A or B by Friday, not both. Which matters more?" or "Yes, but it pushes X by two weeks. Want me to propose what to cut?"',
   detect(doc, context) {
+    // Find the trigger words first: most messages have none, and then nothing else needs to run.
+    const triggers = matchesIn(doc, TRIGGER, MAX_CANDIDATES).filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
+    const of = (kind: string) => triggers.filter((m) => m.kind === kind);
+    const effort = [...of('effort'), ...of('makeItWork'), ...of('manage'), ...of('crossedFingers')];
+    const tries = of('try');
+    const somehows = of('somehow');
+    const hopes = of('hopefully');
+    const accepts = [...of('accept'), ...of('acceptShort')];
+    const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
+    if (triggers.length === 0 && !maybeBareYes) return [];
+
     const kind = contextKind(context);
     if (kind === 'small' || namesCost(doc.prose)) return [];
     const scoped = kind !== 'none' || SCOPE_IN_MESSAGE.test(doc.prose);
     const hits: RawFinding[] = [];
-    let candidates = 0;
-    const each = function* (sentence: string, pattern: RegExp) {
-      for (const m of sentence.matchAll(pattern)) {
-        if (++candidates > MAX_CANDIDATES) return;
-        if (ownAffirmed(sentence, m.index)) yield m;
-      }
+    const add = (m: SentenceMatch, confidence: number) => {
+      const start = m.sentence.start + m.index;
+      hits.push({ start, end: start + m.text.length, confidence });
     };
 
-    for (const s of doc.sentences) {
-      if (candidates >= MAX_CANDIDATES) break;
-      if (isQuestion(s.text)) continue;
-      const add = (m: RegExpMatchArray, confidence: number) => {
-        const start = s.start + m.index!;
-        hits.push({ start, end: start + m[0].length, confidence });
-      };
-
-      for (const pattern of [EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS]) {
-        for (const m of each(s.text, pattern)) add(m, scoped ? SURE : LIKELY + 0.05);
-      }
-      for (const m of each(s.text, TRY)) {
-        const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
-        const best = BEST_WORDS.test(m[0]);
-        if (TRIED_INVESTIGATION.test(after) || (!best && !TRY_PROMISE_AFTER.test(after))) continue;
-        add(m, scoped ? SURE : best ? LIKELY + 0.05 : DOUBTFUL);
-      }
-      for (const m of each(s.text, SOMEHOW)) {
-        if (OWN_FUTURE.test(s.text.slice(Math.max(0, m.index! - 50), m.index!))) add(m, scoped ? SURE : LIKELY + 0.05);
-      }
-      for (const m of each(s.text, HOPEFULLY)) {
-        // Hope hung on a delivery or a date, or a bare "hopefully!" in reply to a request.
-        const end = m.index! + m[0].length;
-        const onDelivery = HOPE_DELIVERY.test(s.text.slice(end, end + 40)) || HOPE_AFTER_DATE.test(s.text.slice(Math.max(0, m.index! - 20), m.index!));
-        const bareReply = kind !== 'none' && ONLY_PUNCTUATION.test(s.text.slice(0, m.index!) + s.text.slice(end));
-        if (onDelivery || bareReply) add(m, kind === 'none' ? LIKELY - 0.05 : SURE);
-      }
-      // Acceptance needs something non-trivial being accepted: a request or deadline in context, or named here.
-      if (kind === 'none' && !SCOPE_IN_MESSAGE.test(s.text)) continue;
-      const acceptConfidence = kind === 'pressure' ? SURE : LIKELY;
-      for (const m of each(s.text, ACCEPT)) add(m, acceptConfidence);
-      for (const m of each(s.text, ACCEPT_SHORT)) {
-        if (!m[0].toLowerCase().startsWith('on') || ON_IT_SUBJECT.test(s.text.slice(Math.max(0, m.index! - 12), m.index!))) add(m, acceptConfidence);
-      }
+    for (const m of effort) add(m, scoped ? SURE : LIKELY + 0.05);
+    for (const m of tries) {
+      const end = m.index + m.text.length;
+      const after = m.sentence.text.slice(end, end + 40);
+      const best = BEST_WORDS.test(m.text);
+      if (TRIED_INVESTIGATION.test(after) || (!best && !TRY_PROMISE_AFTER.test(after))) continue;
+      add(m, scoped ? SURE : best ? LIKELY + 0.05 : DOUBTFUL);
+    }
+    for (const m of somehows) {
+      if (OWN_FUTURE.test(m.sentence.text.slice(Math.max(0, m.index - 50), m.index))) add(m, scoped ? SURE : LIKELY + 0.05);
+    }
+    for (const m of hopes) {
+      // Hope hung on a delivery or a date, or a bare "hopefully!" in reply to a request.
+      const text = m.sentence.text;
+      const end = m.index + m.text.length;
+      const onDelivery = HOPE_DELIVERY.test(text.slice(end, end + 40)) || HOPE_AFTER_DATE.test(text.slice(Math.max(0, m.index - 20), m.index));
+      const bareReply = kind !== 'none' && ONLY_PUNCTUATION.test(text.slice(0, m.index) + text.slice(end));
+      if (onDelivery || bareReply) add(m, kind === 'none' ? LIKELY - 0.05 : SURE);
+    }
+    // Acceptance needs something non-trivial being accepted: a request or deadline in context, or named here.
+    for (const m of accepts) {
+      if (kind === 'none' && !SCOPE_IN_MESSAGE.test(m.sentence.text)) continue;
+      const onIt = m.text.toLowerCase().startsWith('on ');
+      if (onIt && !ON_IT_SUBJECT.test(m.sentence.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      add(m, kind === 'pressure' ? SURE : LIKELY);
     }
 
     // "sure!" as the whole reply to a deadline or added scope.
-    if (hits.length === 0 && kind === 'pressure' && doc.sentences.length <= 2) {
+    if (hits.length === 0 && kind === 'pressure' && maybeBareYes) {
       const span = bareYes(doc.prose);
       if (span) hits.push({ ...span, confidence: LIKELY });
     }

@@ -1,7 +1,7 @@
 // unstated-assumptions: the writer's own estimate or date given as a bare fact ("it'll take 3 weeks", "done by
 // Friday", "ETA tomorrow", "~4 days"), or padded "just to be safe", with no range, assumption or named risk.
 // Not: a range, a stated assumption, a plan with no duration or date, the asker's own deadline repeated.
-import type { PreparedText } from '../prepare.ts';
+import type { PreparedText, Sentence } from '../prepare.ts';
 import type { RawFinding, Rule } from '../rule.ts';
 import {
   clauseBefore,
@@ -11,8 +11,11 @@ import {
   isNegatedAt,
   isOthersWords,
   isQuestion,
+  matchesIn,
+  type SentenceMatch,
   TEXT_CONDITION_PATTERNS,
   TEXT_PATTERNS,
+  unionOf,
 } from '../text.ts';
 
 // ---- Phrase data -------------------------------------------------------------------------------------------
@@ -98,18 +101,8 @@ interface TimeMention {
   kind: 'duration' | 'date' | 'version' | 'soon';
 }
 
-const KINDS: readonly [RegExp, TimeMention['kind']][] = [[DURATION, 'duration'], [DATE, 'date'], [VERSION, 'version'], [SOON, 'soon']];
-
-function timeMentions(sentence: string): TimeMention[] {
-  const found: TimeMention[] = [];
-  for (const [pattern, kind] of KINDS) {
-    for (const m of sentence.matchAll(pattern)) {
-      if (found.length >= MAX_CANDIDATES) break;
-      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
+// Every time mention in one pass; `kind` says which one matched.
+const TIME = unionOf({ padding: PADDING, easy: EASY, duration: DURATION, date: DATE, version: VERSION, soon: SOON });
 
 /** The sentence with every time mention blanked out, so the words around an estimate can be judged. */
 function blankMentions(sentence: string, mentions: TimeMention[]): string {
@@ -171,7 +164,7 @@ function estimateConfidence(t: TimeMention, text: string, blanked: string, conte
 export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   patterns: [
-    DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE, TAKE_ESTIMATE,
+    TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE, TAKE_ESTIMATE,
     STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
     FOR_PERIOD, FUTURE, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
@@ -197,42 +190,46 @@ export const unstatedAssumptions: Rule = {
   tip: 'Give a range and what it rests on: "2-3 weeks, assuming A. If the migration lands first, add one; I\'ll know by Tuesday."',
   detect(doc, context) {
     const hits: RawFinding[] = [];
+    // Time mentions first (one pass): most messages have none, and then nothing else needs to run.
+    const bySentence = new Map<Sentence, TimeMention[]>();
+    const extras: SentenceMatch[] = [];
+    for (const m of matchesIn(doc, TIME, MAX_CANDIDATES)) {
+      if (m.kind === 'padding' || m.kind === 'easy') {
+        extras.push(m);
+        continue;
+      }
+      const list = bySentence.get(m.sentence) ?? [];
+      list.push({ start: m.index, end: m.index + m.text.length, text: m.text, kind: m.kind as TimeMention['kind'] });
+      bySentence.set(m.sentence, list);
+    }
     const sentences = doc.sentences;
-    let candidates = 0;
-
-    for (let i = 0; i < sentences.length && candidates < MAX_CANDIDATES; i++) {
-      const s = sentences[i]!;
+    for (const [s, mentions] of bySentence) {
       const text = s.text;
-      if (isQuestion(text) || hasRange(text)) continue;
-      // An assumption stated in the same sentence or the next one covers the estimate.
-      const next = sentences[i + 1]?.text ?? '';
-      if (hasAssumption(text) || NEXT_ASSUMPTION.test(next) || STATUS.test(text) || PAST_SENTENCE.test(text)) continue;
+      if (isQuestion(text) || hasRange(text) || hasAssumption(text) || STATUS.test(text) || PAST_SENTENCE.test(text)) continue;
       if (PAST_REPORT.test(text) && !FUTURE.test(text)) continue;
-
-      const mentions = timeMentions(text);
-      candidates += mentions.length;
+      // An assumption stated in the next sentence covers the estimate too.
+      const next = sentences[sentences.indexOf(s) + 1]?.text ?? '';
+      if (NEXT_ASSUMPTION.test(next)) continue;
       const blanked = blankMentions(text, mentions);
       for (const t of mentions) {
         const confidence = estimateConfidence(t, text, blanked, context);
         if (confidence > 0) hits.push({ start: s.start + t.start, end: s.start + t.end, confidence });
       }
-
-      for (const m of text.matchAll(EASY)) {
-        if (!isNegatedAt(text, m.index) && !isOthersWords(text, m.index)) {
-          hits.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, confidence: DOUBTFUL });
-        }
-      }
     }
 
-    // Padding: "3 weeks, just to be safe" names no risk, it hides one.
-    if (!hasRange(doc.prose)) {
-      for (const m of doc.prose.matchAll(PADDING)) {
-        const near = doc.prose.slice(Math.max(0, m.index - 120), m.index + 120);
-        if (PADDING_OF_ESTIMATE.test(m[0]) || HAS_DURATION.test(near)) {
-          hits.push({ start: m.index, end: m.index + m[0].length, confidence: SURE });
-          break;
-        }
+    for (const m of extras) {
+      const text = m.sentence.text;
+      const start = m.sentence.start + m.index;
+      const end = start + m.text.length;
+      if (isQuestion(text) || isNegatedAt(text, m.index) || isOthersWords(text, m.index)) continue;
+      if (m.kind === 'easy') {
+        // "quick one to implement": an estimate with no number; doubtful on its own.
+        hits.push({ start, end, confidence: DOUBTFUL });
+        continue;
       }
+      // Padding: "3 weeks, just to be safe" names no risk, it hides one.
+      const near = doc.prose.slice(Math.max(0, start - 120), end + 120);
+      if (!hasRange(near) && (PADDING_OF_ESTIMATE.test(m.text) || HAS_DURATION.test(near))) hits.push({ start, end, confidence: SURE });
     }
     return hits;
   },
