@@ -29,9 +29,9 @@ export const FALLBACK_SENTENCES: Record<RuleId, string> = {
 };
 
 // Effort words swapped for plain commitments before the cost clause is added ("we'll try to" -> "we can").
-const LEADING_ACK = /^(?:(?:sure|ok|okay|yes|yeah|yep|yup|of course|no problem|no worries|np|absolutely|definitely|totally|will do|haha|lol)\b[\s,!.:-]*)+/i;
+const LEADING_ACK = /^(?:(?:sure|ok|okay|yes|yeah|yep|yup|of course|no problem|no worries|np|absolutely|definitely|totally|will do(?! (?:my|our) best)|haha|lol)\b[\s,!.:-]*)+/i;
 const EFFORT_REWORDS: readonly [RegExp, string][] = [
-  [/\b(we|i)(?:'ll|\u2019ll| will) (?:try (?:to|and)|do (?:our|my) best to|aim to|attempt to)\s/gi, '$1 can '],
+  [/\b(?:(we|i)(?:'ll|\u2019ll| will)|will|gonna|going to) (?:try (?:to|and)|do (?:our|my) best to|aim to|attempt to)\s/gi, '$1 can '],
   [/\b(we|i)(?:'ll|\u2019ll| will) (?:see if (?:we|i) can|push hard and)\s/gi, '$1 can '],
   [/\b(we|i)(?:'ll|\u2019ll| will) (?:try|do (?:our|my) best|make it work|make it happen|figure it out|manage)\b/gi, '$1 can do it'],
   [/\blet me see what i can do\b|\bi(?:'ll|\u2019ll| will) see what i can do\b/gi, 'I can look at it'],
@@ -39,7 +39,7 @@ const EFFORT_REWORDS: readonly [RegExp, string][] = [
   [/\bsqueeze ([^,.;!?\n]{1,60}?) in\b/gi, 'do $1'],
   [/\bsqueeze\b/gi, 'fit'],
   [/\b(?:hopefully|fingers crossed|with any luck|if all goes well)\b,?\s?/gi, ''],
-  [/\bshould be (?:doable|fine|possible|ok|okay)\b/gi, 'is doable'],
+  [/\bshould be (?:doable|fine|possible|ok|okay)\b/gi, 'we can do it'],
   [/\bon it\b/gi, 'I can take it'],
 ];
 // Padding is not an assumption: "three weeks, just to be safe" names no risk.
@@ -66,8 +66,37 @@ export function rewrite(text: string, analysis: Analysis): string {
   const first = reworkSentences(text, groupBySentence(text, analysis), rework);
   const stillFlagged = analyze(first);
   if (stillFlagged.findings.length === 0) return unBroadcast(first);
-  // A reworked sentence still reads as the gap: say it with the template, keeping the sentence's numbers.
-  return unBroadcast(reworkSentences(first, groupBySentence(first, stillFlagged), fallback));
+  // Still reads as the gap: swap just the trigger words for a placeholder, keeping the rest of the sentence.
+  const second = replaceQuotes(first, stillFlagged);
+  const stillFlaggedAgain = analyze(second);
+  if (stillFlaggedAgain.findings.length === 0) return unBroadcast(second);
+  // Last resort: the whole sentence becomes the template, keeping its numbers.
+  return unBroadcast(reworkSentences(second, groupBySentence(second, stillFlaggedAgain), fallback));
+}
+
+/** What stands in for trigger words the rework could not fix ("quick one to implement" -> "[estimate as a range]"). */
+const STAND_INS: Record<RuleId, string> = {
+  'sure-well-try': 'we can',
+  'unstated-assumptions': '[estimate as a range]',
+  'missing-tradeoffs': '[option]',
+  'no-next-step': '[what I still need to find out]',
+  'build-vs-buy': '[what we would build]',
+};
+
+function replaceQuotes(text: string, analysis: Analysis): string {
+  let out = '';
+  let pos = 0;
+  for (const f of [...analysis.findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < pos) continue;
+    const numbers = numbersIn(f.quote);
+    const base = STAND_INS[f.rule];
+    // Keep the trigger's numbers: "[estimate as a range around 3]".
+    const standIn = !numbers.length ? base : base.endsWith(']') ? `${base.slice(0, -1)} around ${numbers.join('-')}]` : `${base} ${numbers.join(' ')}`;
+    const first = f.start === 0 || /[.!?]\s*$/.test(text.slice(Math.max(0, f.start - 3), f.start));
+    out += text.slice(pos, f.start) + (first ? capitalize(standIn) : standIn);
+    pos = f.end;
+  }
+  return out + text.slice(pos);
 }
 
 interface Piece {
@@ -141,7 +170,8 @@ function rework(sentence: string, rules: RuleId[]): string {
   body = body.replace(/\?+$/, '');
   if (rules.includes('sure-well-try')) {
     body = body.replace(LEADING_ACK, '');
-    for (const [re, to] of EFFORT_REWORDS) body = body.replace(re, to);
+    // A dropped subject ("will try to ...", "gonna try to ...") is the writer: "I can ...".
+    for (const [re, to] of EFFORT_REWORDS) body = body.replace(re, (...m: string[]) => to.replace('$1', m[1] || 'I'));
     body = body.replace(/\s{2,}/g, ' ').trim();
     if (wordCount(body) < 3) body = `We can do this ${body}`.trim();
   }
