@@ -8,7 +8,7 @@ import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.t
 
 /** Verbs of making something. Paired with "our own", "custom", "in-house", "ourselves". */
 const BUILD_VERBS = [
-  'roll', 'rolls', 'rolling', 'rolled',
+  'roll', 'rolls', 'rolling', 'rolled', 'hand-roll', 'hand-rolling', 'hand-rolled', 'handroll', 'handrolling',
   'write', 'writes', 'writing', 'wrote', 'written',
   'build', 'builds', 'building', 'built',
   'make', 'makes', 'making', 'made',
@@ -31,7 +31,7 @@ const LOOSE_VERBS = new Set(['make', 'makes', 'making', 'made', 'run', 'runs', '
 
 /** Verbs that on their own mean "make a new thing" (unlike "add" or "run"), for artefact nouns without "custom". */
 const MAKE_VERBS = [
-  'roll', 'rolling', 'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing',
+  'roll', 'rolling', 'hand-roll', 'hand-rolling', 'handroll', 'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing',
   'implemented', 'develop', 'developing', 'developed', 'create', 'creating', 'created', 'hack together',
   'hacked together', 'whip up', 'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping',
 ];
@@ -58,7 +58,8 @@ const ARTEFACTS = [
   'component library', 'design system', 'ui kit', 'state management', 'http client', 'markdown parser',
   'translation management system', 'i18n system', 'cron', 'service mesh', 'api gateway', 'gateway', 'vpn',
   'password manager', 'secrets manager', 'payment system', 'billing system', 'search', 'crypto', 'encryption',
-  'oauth', 'jwt', 'i18n', 'queue system', 'pub/sub', 'pubsub',
+  'oauth', 'jwt', 'i18n', 'queue system', 'pub/sub', 'pubsub', 'router', 'http router', 'http server', 'web server',
+  'job queue', 'task queue', 'operator', 'orm layer',
 ];
 
 /** Small ordinary code that "custom" often qualifies and that is not a product decision. */
@@ -68,6 +69,9 @@ const ORDINARY_CODE = [
   'messages', 'matcher', 'domain', 'query', 'queries', 'script', 'scripts', 'test', 'tests', 'fixture', 'fixtures',
   'attribute', 'setting', 'settings', 'emoji', 'view', 'page', 'icon', 'color', 'theme', 'option', 'flag',
   'metric', 'metrics', 'dashboard', 'alert', 'rule', 'lint rule', 'eslint rule', 'migration', 'endpoint', 'button',
+  'module', 'prompt', 'prompts', 'template', 'templates', 'config', 'configuration', 'policy', 'role', 'image', 'job',
+  'step', 'action', 'check', 'validation', 'handler', 'class', 'mapping', 'filter', 'report', 'layout', 'command',
+  'task', 'terraform', 'helm', 'chart', 'playbook', 'runbook', 'workflow', 'pipeline',
 ];
 
 /** Things that say the build was weighed against existing options (concretely) or is a thin layer over one. */
@@ -76,7 +80,7 @@ const WEIGHED = [
   "doesn't support", "didn't support", "don't support", 'does not support', 'did not support', "can't do", "couldn't do",
   "doesn't handle", "didn't handle", "can't handle", "doesn't do", "didn't do", "doesn't cover", "didn't cover",
   "doesn't allow", "didn't allow", 'too heavy', 'too bloated', 'wrapper around', 'wrapper over', 'thin wrapper',
-  'adapter around', 'on top of', 'using the stdlib', 'standard library', 'stdlib', 'built-in', 'builtin',
+  'adapter around', 'using the stdlib', 'standard library', 'stdlib', 'built-in', 'builtin',
   'off-the-shelf', 'off the shelf', 'existing tool', 'existing library', 'existing service', 'need to exist',
   'needs to exist', 'reinvent', 'not worth', "isn't worth", 'overkill', 'options', 'alternatives', 'versus', ' vs ',
   'vs.',
@@ -91,8 +95,8 @@ const VERDICT_AGAINST = [
 /** Heads that make "made/ran/shipped our own ..." a system rather than, say, coffee. */
 const SYSTEM_HEADS = [
   'service', 'system', 'server', 'layer', 'backend', 'pipeline', 'infrastructure', 'infra', 'cluster', 'implementation',
-  'version', 'solution', 'stack', 'app', 'api', 'thing', 'algorithm', 'operator', 'bot', 'client', 'driver', 'plugin',
-  'extension', 'module', 'package', 'tracker', 'editor', 'compiler', 'interpreter', 'language', 'dsl', 'format',
+  'stack', 'app', 'api', 'algorithm', 'operator', 'bot', 'client', 'driver', 'plugin',
+  'extension', 'package', 'tracker', 'editor', 'compiler', 'interpreter', 'language', 'dsl', 'format',
   'protocol', 'storage', 'store', 'db', 'index', 'cdn', 'runtime', 'vm', 'container', 'installer', 'updater',
   'uploader', 'scraper', 'crawler', 'generator', 'builder', 'runner', 'worker', 'daemon', 'agent', 'manager',
   'middleware', 'router', 'widget', 'player', 'viewer', 'resolver', 'validator', 'serializer', 'formatter', 'linter',
@@ -101,6 +105,9 @@ const SYSTEM_HEADS = [
   'deployment', 'deploy', 'k8s', 'kubernetes', 'docker', 'terraform', 'ci', 'cd', 'pubsub', 'bus', 'stream',
   'streaming', 'warehouse', 'lake', 'etl', 'logging', 'tracing', 'profiler', 'debugger',
 ];
+
+/** Heads that only say "a version of something": what follows "of" decides ("our own version of LaunchDarkly"). */
+const GENERIC_HEADS = ['version', 'implementation', 'thing', 'solution', 'take', 'flavor', 'flavour', 'clone', 'copy'];
 
 /** Pronouns that stand for a thing named earlier ("I'll build one"). */
 const PRONOUN_OBJECT = ['one', 'it', 'this', 'that', 'them'];
@@ -128,6 +135,10 @@ const PHRASE_END = /\s(?:to|for|that|which|who|with|in|on|of|from|so|and|but|ove
 const ARTEFACT_RE = new RegExp(`(?:^|\\s)(?:${alt(ARTEFACTS)})s?\\s?$`, 'i');
 const SYSTEM_THING_RE = new RegExp(`(?:^|\\s)(?:${alt([...ARTEFACTS, ...SYSTEM_HEADS])})s?\\s?$`, 'i');
 const ARTEFACT_ANY_RE = new RegExp(`\\b(?:${alt(ARTEFACTS)})s?\\b`, 'i');
+const GENERIC_HEAD_RE = new RegExp(`(?:^|\\s)(?:${alt(GENERIC_HEADS)})s?\\s?$`, 'i');
+/** After "version of": a named product (capitalised or code) or a system-like thing. */
+const OF_LEAD = /^\sof\s(?:the\s|a\s|an\s)?/;
+const OF_NAMED = /^\sof\s(?:the\s|a\s|an\s)?(?:[A-Z]|CODE\b)/;
 /** Someone else did the building ("the vendor built ...", "whoever wrote our own auth ..."). */
 const OTHER_BUILDER = /\b(?:whoever|who|they|he|she|someone|somebody|vendor|vendors|agency|contractor|contractors|consultant|consultants|team\s\w+)\s(?:\w+\s)?$/i;
 /** "what we need is an internal tool ..." followed by "I'll build one". */
@@ -158,7 +169,7 @@ const CANDIDATE = new RegExp(`\\b(?:own|ourselves|myself|scratch|hand|be|${alt(H
 const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  CANDIDATE, GENERIC_HEAD_RE, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
@@ -232,9 +243,17 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const verb = verbBefore(sentence, m.index, 3);
     if (!verb) continue;
     const thing = phraseAfter(sentence, m.index + m[0].length);
+    const thingEnd = m.index + m[0].length + thing.length;
+    if (GENERIC_HEAD_RE.test(thing)) {
+      // "our own version of X": only a build when X is a product or a system, not "of the runbook".
+      const of = sentence.slice(thingEnd, thingEnd + 60);
+      const ofThing = phraseAfter(of.replace(OF_LEAD, ' '), 0);
+      if (OF_NAMED.test(of) || SYSTEM_THING_RE.test(ofThing)) keep(verb.start, thingEnd, 0.9 - doubt);
+      continue;
+    }
     const systemLike = SYSTEM_THING_RE.test(thing) || (ROLL.test(verb.verb) && !thing.trim());
     if (!systemLike && LOOSE_VERB_RE.test(verb.verb)) continue;
-    keep(verb.start, m.index + m[0].length + thing.length, (systemLike ? 0.9 : 0.65) - doubt);
+    keep(verb.start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }
   // "build a custom caching layer", "replaces the i18n library with a custom system".
   for (const m of first(sentence.matchAll(HOMEMADE_MARK))) {
@@ -242,9 +261,9 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const verb = verbBefore(sentence, m.index, 5);
     if (!verb) continue;
     const thing = phraseAfter(sentence, m.index + m[0].length);
-    const systemLike = SYSTEM_THING_RE.test(thing);
+    // Only things that exist as products or services ("a custom caching layer", not "a custom prompt").
     const ordinary = thing.trim().split(WHITESPACE).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w));
-    if (!thing.trim() || (!systemLike && (LOOSE_VERB_RE.test(verb.verb) || ordinary))) continue;
+    if (!SYSTEM_THING_RE.test(thing) || (ordinary && !ARTEFACT_RE.test(thing))) continue;
     keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".

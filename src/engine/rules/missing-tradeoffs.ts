@@ -11,7 +11,7 @@ import { findBuilds } from './build-vs-buy.ts';
 const CHOICE_VERBS_WITH_OBJECT = [
   'use', 'using', 'uses', 'go w/', 'adopt', 'adopting', 'adopts', 'go with', 'going with', 'goes with', 'opt for', 'go for',
   'settle on', 'standardize on', 'standardise on', 'standardizing on', 'standardising on', 'bet on', 'pick', 'choose',
-  'introduce', 'introducing', 'introduces', 'turn on', 'enable',
+  'introduce', 'introducing', 'introduces', 'consolidate on', 'consolidate onto', 'consolidating on',
 ];
 /** Verbs of moving from one thing to another: need a "to/with/in/for" part to count ("move X to Y"). */
 const CHANGE_VERBS = [
@@ -29,7 +29,7 @@ const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go wit
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
 const DECISION_FRAMES = [
   "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta', 'we want to',
-  "we'd better", 'i reckon', 'i reckon we', 'i think we', 'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
+  "we'd better", "i'd suggest", "i'd recommend", "i'd propose", 'i would suggest', 'i would recommend', 'i reckon', 'i reckon we', 'i think we', 'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
   'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend', 'i vote', 'i say',
   'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
   'we should just', 'just', 'should', 'must',
@@ -40,7 +40,8 @@ const VERDICTS = [
   'decision is', 'decision:', 'the fix is obvious', 'the answer is obvious', 'the obvious fix is', 'the obvious choice is',
   'my vote is', 'my vote goes to', 'i vote for', "i'm voting for", 'needs a rewrite in', 'needs to be rewritten in',
 ];
-const VERDICT_NOUNS = ['the fix', 'the answer', 'the solution', 'the way to go', 'the way forward', 'the right call', 'the right choice', 'the obvious choice', 'the obvious fix', 'the move'];
+const VERDICT_NOUNS = ['the better choice', 'the best choice', 'the better option', 'the best option', 'the best fit',
+  'the better fit', 'a better choice', 'a better fit', 'the best bet', 'our best bet', 'the fix', 'the answer', 'the solution', 'the way to go', 'the way forward', 'the right call', 'the right choice', 'the obvious choice', 'the obvious fix', 'the move'];
 
 /** Objects and targets of logistics, not of a technical choice ("let's move standup to 3", "use this thread"). */
 const LOGISTICS = [
@@ -124,6 +125,8 @@ const NOUN_REWRITE = new RegExp(`\\b(?:needs|need|deserves|time for)\\s+(?:a|an)
 const VERDICT = new RegExp(`(?:^|\\b)(?:${alt(VERDICTS)})(?:\\s+${WORD}){0,6}`, 'gi');
 /** "the answer is Kubernetes", "our way forward is `pnpm`": a verdict naming an option (capitalised or code). */
 const SOLUTION_IS = /\b(?:[Tt]he|[Oo]ur)\s(?:answer|solution|way\sforward|way\sto\sgo|choice|pick)\s(?:here\s)?is\s(?:just\s|simply\s|clearly\s|obviously\s)?(?:[A-Z][\w.+#-]*|CODE)/g;
+/** "I'd recommend Vitest", "I suggest `pnpm`": recommending a named option (capitalised or code). */
+const RECOMMEND_NAMED = /\b(?:[Ii]'d|[Ii]|[Ww]e'd|[Ii] would|[Mm]y vote:?)\s(?:strongly\s|really\s|probably\s)?(?:[Rr]ecommend|[Ss]uggest|[Pp]ropose|[Vv]ote for|[Pp]ick|[Cc]hoose)\s(?:going\swith\s|using\s|switching\sto\s|moving\sto\s)?(?:[A-Z][\w.+#-]*|CODE)/g;
 /** A choice of "the shorter one", "the second date": it refers to options listed elsewhere. */
 const REFERENTIAL = /^(?:the|a)\s\w+(?:er|est)\b/i;
 /** "X is the fix for the backlog", "Kafka is the way to go". */
@@ -162,7 +165,7 @@ const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
 /** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
 const CANDIDATE = new RegExp(
-  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'fits', 'suits', 'matches', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move'])})(?!\\w)`,
+  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
   'i',
 );
 
@@ -171,7 +174,7 @@ const CODE_WORD = /\bCODE\b/g;
 const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  CANDIDATE, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
   GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
@@ -254,6 +257,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
   for (const m of first(sentence.matchAll(BETTER_FIT))) consider(m.index, m[0].length, '', 0.7);
   for (const m of first(sentence.matchAll(NOUN_REWRITE))) consider(m.index, m[0].length, '', 0.8, '', false);
   for (const m of first(sentence.matchAll(VERDICT))) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
+  for (const m of first(sentence.matchAll(RECOMMEND_NAMED))) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
   for (const m of first(sentence.matchAll(SOLUTION_IS))) consider(m.index, m[0].length, '', 0.85, '', false);
   for (const m of first(sentence.matchAll(IS_VERDICT))) {
     // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.

@@ -33,6 +33,9 @@ const FLAG: Case[] = [
   ['replacing the auth library with a custom system'],
   ['how hard could it be to write my own search engine?'],
   ['roll my own metrics pipeline? tempting'],
+  ["I'll hand-roll a tiny HTTP router for the lambda"],
+  ['I have built our own CI system on top of bash scripts'],
+  ['gonna write our own version of LaunchDarkly'],
   // context decides what "this"/"one" stands for
   ['ooh, would be fun to build ourselves', 'What if we had our own status page service?'],
   ["yes! I'll build one this week", 'We really need an internal tool for tracking feature flags.'],
@@ -69,6 +72,9 @@ const PASS: Case[] = [
   ['our internal tool is down again'],
   ['I made our own coffee this morning lol'],
   ['building a tool shed this weekend haha'],
+  ['we wrote a custom Terraform module for the VPC'],
+  ['I wrote a custom prompt for the summarizer'],
+  ["I'll write our own version of the runbook"],
   // someone else built it
   ['the vendor built a custom integration for us'],
   ['Priya said she wrote her own parser for this'],

@@ -44,6 +44,11 @@ const FLAG: Case[] = [
   // benefits only, or only what it replaces, is still a bare choice
   ['Switching the billing jobs from Sidekiq to Temporal, it scales better and the UI is nicer.'],
   ['move the sessions into Redis instead of the cookie store'],
+  ['I think Kotlin is the better choice for the new service.'],
+  ["I'd recommend Vitest for the new packages."],
+  ['Let\'s consolidate on Datadog for all metrics.'],
+  ['going forward we\'ll use Linear instead of Jira'],
+  ['lets drop mysql and go with postgres'],
   // inline code naming a tool is still a choice
   ['Use `bun` for the scripts in the monorepo.'],
   // context: a bare pick from an "A or B?"
@@ -71,7 +76,14 @@ const PASS: Case[] = [
   ['Kafka gives us replay, SQS is simpler to run; I\'d pick SQS for now and revisit in Q3.'],
   ["I'd rather use Auth0 than write our own, it's a solved problem"],
   ['Two options: Postgres (strong consistency, but schema migrations) or DynamoDB (flexible, but AWS lock-in).'],
+  ["We could use Kafka here but it's overkill; a Postgres table works until we pass ~1k events/s, then revisit."],
+  ["let's go with Kafka if the team is ok running it; otherwise SQS"],
+  ["Kafka it is then, thanks for the writeup comparing the three"],
   // logistics and idioms
+  ["I'd recommend reading the postmortem first"],
+  ["I'd pick Tuesday for the offsite"],
+  ["let's move this conversation to the incident channel"],
+  ['let\'s turn on 2FA for everyone'],
   ["let's move the retro to Thursday"],
   ["let's use this thread for updates"],
   ["let's merge it after CI is green"],
