@@ -1,7 +1,7 @@
 // Builds the Bolt app from the config and its dependencies, without starting anything: main.ts starts it, and
 // tests start it in-process on a free port. HTTP mode serves /slack/events and /healthz; Socket Mode is for
 // development (SLACK_APP_TOKEN set).
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { App, HTTPReceiver, SocketModeReceiver, type AnyMiddlewareArgs, type InstallationStore, type Middleware, type Receiver } from '@slack/bolt';
@@ -58,7 +58,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     path: '/healthz',
     method: 'GET',
     // Cheap on purpose: no Slack, store or engine work, so load balancers can call it freely.
-    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
+    handler: (_req: unknown, res: ServerResponse) => {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: ready }));
     },

@@ -3,7 +3,7 @@
 // configured) refine the rewrite and update the same reply in place.
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { analyze, type Analysis, type RuleId } from '../engine/index.ts';
+import { analyze, type RuleId } from '../engine/index.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
 import type { RewriteResult } from '../llm/types.ts';
 import type { SlackDeps } from './deps.ts';
@@ -75,21 +75,18 @@ export interface CoachRequest {
   countFindings?: boolean;
 }
 
-export interface CoachOutcome {
-  analysis: Analysis;
-}
-
 /** Coaches a draft and delivers the reply through `target`. Never logs the draft, only its length and rule ids. */
-export async function coach(deps: SlackDeps, request: CoachRequest, target: ReplyTarget): Promise<CoachOutcome> {
+export async function coach(deps: SlackDeps, request: CoachRequest, target: ReplyTarget): Promise<void> {
   const truncated = request.draft.length > MAX_DRAFT_CHARS;
   const draft = truncated ? request.draft.slice(0, MAX_DRAFT_CHARS) : request.draft;
-  const analysis = analyze(draft, request.context ? { context: request.context } : {});
+  const context = request.context?.slice(0, MAX_DRAFT_CHARS);
+  const analysis = analyze(draft, context ? { context } : {});
   const rules = analysis.findings.map((f) => f.rule);
   const log = deps.logger.child({ surface: request.surface, team: request.team, user: request.user });
   log.info({ textLength: request.draft.length, truncated, rules }, 'coaching');
 
   const cutNote = truncated ? `Only the first ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters were checked.` : undefined;
-  const rewriteRequest = { draft, context: request.context, analysis, team: request.team, user: request.user };
+  const rewriteRequest = { draft, context, analysis, team: request.team, user: request.user };
   const refine = deps.rewriter.usesModel && analysis.findings.length > 0;
   const first = refine ? await rulesRewriter.rewrite(rewriteRequest) : await deps.rewriter.rewrite(rewriteRequest);
   const render = (rewrite: RewriteResult, refining: boolean) =>
@@ -97,7 +94,7 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
 
   await target.send(render(first, refine));
   if (request.countFindings !== false) await recordCounts(deps, request, rules);
-  if (!refine) return { analysis };
+  if (!refine) return;
 
   let refined: RewriteResult;
   try {
@@ -107,7 +104,6 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
     refined = { ...first, note: 'The AI rewrite is not available right now; this is the rules’ rewrite.' };
   }
   await target.replace(render(refined, false));
-  return { analysis };
 }
 
 function withNote(rewrite: RewriteResult, extra: string | undefined): RewriteResult {
