@@ -8,7 +8,7 @@ import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, 
 
 // Effort and hope standing in for a plan: they read as the gap even with no context.
 const EFFORT =
-  /\b(?:(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
+  /\b(?:(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b(?= *(?:[.,!;:)-]|$))/gi;
 const CROSSED_FINGERS = /\uD83E\uDD1E/g;
@@ -69,7 +69,7 @@ const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|as
 
 // Scope or a deadline named in the message itself ("PM added the export to this sprint, told her we'd try").
 const SCOPE_IN_MESSAGE =
-  /\b(?:added|adding|asked|asks|wants|on top|in addition|by (?:eod|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|the end|end of|next)|deadline|this sprint|next sprint|this week|the release|launch|before the|in time for|[0-9]{1,2}(?:st|nd|rd|th))\b/i;
+  /\b(?:added|adding|asked|asks|wants|on top|in addition|by (?:eod|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|the end|end of|next)|deadline|this sprint|next sprint|this week|the release|launch|before the|in time for|code freeze|freeze|cutoff|go-live|[0-9]{1,2}(?:st|nd|rd|th))\b/i;
 
 // Every trigger in one pass; `kind` says which one matched.
 const TRIGGER = unionOf({

@@ -41,21 +41,23 @@ const DELIVERY =
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
 const VERSION_PROMISE = /\b(?:will|'ll|should|gonna|going to|slated|scheduled|planned|targeted|targeting|aiming|coming|expect)\b/i;
-// Words that make a duration an estimate ("it'll take 3 weeks", "a day of work", "4 hours tops").
-const ESTIMATE =
-  /\b(?:need|needs|of work|of effort|job|change|fix|task|tops|max|maximum|at most|downtime|outage|estimate|eta|within|reckon|guess|i'd say|ballpark|i think)\b/i;
+// Words that make a duration an estimate: before it ("needs 3 weeks", "I reckon 2 sprints") or right after it
+// ("a day of work", "4 hours tops", "a half-day job"). "the job takes 3 minutes now" has neither.
+const ESTIMATE_BEFORE =
+  /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most)\b/i;
+const ESTIMATE_AFTER = /^ *(?:of (?:work|effort|dev|coding)|job|change|fix|task|tops|max|maximum|downtime|outage|or so|ish)\b/i;
 // "take" is an estimate when promised or personal ("it'll take a week", "takes me 2 days"), not "CI takes 20 minutes".
 const TAKE_ESTIMATE =
   /\b(?:(?:will|'ll|'d|would|should|gonna|going to|might|could) (?:only |probably |likely |easily )?take|takes? (?:me|us|you|him|her|them|the team)|it takes|that takes)\b/i;
-const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|of effort|job|tops|max|maximum|at most)\b/i;
+const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|of effort|tops|max|maximum|at most)\b/i;
 // "I'll fix it by Friday": a first-person promise of work by a date. Not "I'll report back by Friday" (a next step).
 const BY_DATE = /\bby (?:the )?$/i;
 const OWN_PROMISE = /\b(?:i'll|ill|we'll|i will|we will|gonna|going to)\b/i;
 const REPORTING = /\b(?:report|post|share|write up|send (?:an? )?(?:update|summary)|get back|let (?:you|them|everyone) know|update|circle back|confirm|know|hear|follow up|ping|reply|respond|decide)\b/i;
 // Padding an estimate instead of naming the risk.
 const PADDING =
-  /\b(?:just to be safe|to be safe|just in case|to be on the safe side|padded (?:it|that|this|the estimate)|pad(?:ding)? (?:it|the estimate)|(?:added|add|adding) (?:an? )?(?:extra|buffer)|with (?:some |a )?buffer|some buffer)\b/gi;
-const PADDING_OF_ESTIMATE = /\b(?:padd?|buffer|extra)/i;
+  /\b(?:just to be safe|to be safe|just in case|to be on the safe side|padded (?:it|that|this|the estimate)|pad(?:ding)? (?:it|the estimate)|(?:added|add|adding) (?:an? )?(?:extra|buffer)|(?:with|for|as|of) (?:some |a )?(?:buffer|padding|slack))\b/gi;
+const PADDING_OF_ESTIMATE = /\b(?:padd?|extra)/i;
 const HAS_DURATION = new RegExp(DURATION.source, 'i');
 // Simple-sounding effort with no number: "quick one to implement", "easy fix".
 const EASY =
@@ -65,7 +67,7 @@ const EASY =
 const NOT_ESTIMATE_BEFORE =
   /\b(?:last|past|every|each|per|since|spent|took|been|during|after|ago|was|were|had|did|leave|allow|give it|wait|soak|until|till)\b[^.,;]{0,12}$/i;
 // "Today:" heads a standup section; it is not a date given for anything.
-const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a row)\b)/i;
+const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a row|now)\b)/i;
 // "runs for about 2 hours" describes the system; "will be down for 30 minutes" is an estimate.
 const FOR_PERIOD = /\bfor (?:about |around |roughly |~ ?)?$/i;
 const FUTURE = /\b(?:will|'ll|gonna|going to|should|would|'d|need|needs)\b/i;
@@ -148,7 +150,9 @@ function estimateConfidence(t: TimeMention, text: string, blanked: string, conte
   switch (t.kind) {
     case 'duration':
       if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) ? 0.75 : 0;
-      return alone || ESTIMATE.test(window) || TAKE_ESTIMATE.test(window) || DELIVERY.test(window) ? LIKELY : 0;
+      return alone || ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || TAKE_ESTIMATE.test(window) || DELIVERY.test(window)
+        ? LIKELY
+        : 0;
     case 'date':
       if (alone || DELIVERY.test(window) || OUT_BEFORE.test(before)) return LIKELY;
       // "I'll fix it by Friday" promises work by a date; "I'll report back by Friday" is a next step.
@@ -164,7 +168,7 @@ function estimateConfidence(t: TimeMention, text: string, blanked: string, conte
 export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   patterns: [
-    TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE, TAKE_ESTIMATE,
+    TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
     STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
     FOR_PERIOD, FUTURE, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,

@@ -1,0 +1,95 @@
+// no-next-step: uncertainty or being blocked, left there. Invented sentences, not corpus text.
+import { describe, expect, it } from 'vitest';
+import { analyze, NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+
+type Case = [text: string, context?: string];
+
+function finding(text: string, context?: string) {
+  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'no-next-step');
+}
+
+const FLAG_CONFIDENT: Case[] = [
+  ['no idea why the cron job stopped firing'],
+  ["honestly idk what's eating the memory on worker-3"],
+  ['hard to say', 'when can we expect the iOS fix?'],
+  ["We're blocked on the data team's schema."],
+  ["can't start the billing page until design signs off"],
+  ['still waiting for access to the prod cluster'],
+  ['The rollout is on hold until legal reviews the terms.'],
+  ['dunno, the logs look clean'],
+  ["I'm completely stumped on this one."],
+  ['No ETA yet.', 'any news on the Android release?'],
+  ["I don't understand why the cache misses spiked"],
+  ['for whatever reason the webhook retries twice'],
+  ["we're stuck until the vendor fixes their API"],
+  ['When the cache is cold it crawls, no idea why.'],
+  ['I have no clue what changed.'],
+  ["I'm lost on this one tbh"],
+  ['this is blocked'],
+  ['kinda stuck on this one'],
+  ['waiting for the vendor to respond'],
+  ['it ships when it is ready', 'when is 3.0 coming out?'],
+];
+
+// Softer wordings ("not sure", "it depends") are reported but do not interrupt.
+const FLAG_DOUBTFUL: Case[] = [
+  ['not sure if Stripe supports partial refunds on that plan'],
+  ['depends', 'should we drop IE11?'],
+  ["not sure what's going on with the deploy"],
+  ["can't reproduce"],
+  ["we'll have to wait and see"],
+  ["I'm not sure how to fix it"],
+];
+
+const PASS: Case[] = [
+  // a way forward follows (or comes first)
+  ["no idea yet - I'll add tracing to the worker and post what I find by 5"],
+  ["Blocked on the data team's schema, so I'm building the UI against a mock meanwhile."],
+  ['Not sure. Going to ask Omar, he wrote the retry logic.'],
+  ["It depends on whether the vendor supports batch writes; I'll check their docs today."],
+  ["Not sure yet, I'd compare the heap dumps from before and after the deploy. Will report back tomorrow."],
+  ['Waiting on design for the modal, so I started on the API side.'],
+  ["waiting for CI to finish, then I'll merge"],
+  ['Not sure - checking the Grafana dashboard now.'],
+  ["No idea, but I'll pair with Sam after lunch to dig in."],
+  ["I don't know yet. I'd find out by diffing the configs and testing the old image; I'll report back by Tuesday."],
+  // asking the reader is a way forward too
+  ['no idea why. anyone seen this before?'],
+  ['do you know why the cron job stopped?'],
+  // negations, conditions, other people's words, opinions
+  ["I'm not blocked, just slow"],
+  ["We're not waiting on anyone now."],
+  ['We are no longer waiting on legal, the terms are signed.'],
+  ["If we're blocked on review again, ping me."],
+  ['Mei said she has no idea why it fails'],
+  ['> no idea what this does\nfound it: the flag turns off retries'],
+  ["not sure it's worth adding a cache for 20 requests a minute"],
+  // knowing, and words that only look alike
+  ['I know why: the TTL was set to zero.'],
+  ['I know exactly what the problem is.'],
+  ['the unknown field error is gone after the upgrade'],
+  ['thanks, no worries!'],
+];
+
+describe('no-next-step', () => {
+  it.each(FLAG_CONFIDENT)('flags and nudges: %j (context %j)', (text, context) => {
+    const f = finding(text, context);
+    expect(f).toBeDefined();
+    expect(f!.confidence).toBeGreaterThanOrEqual(NUDGE_CONFIDENCE);
+    expect(f!.message).toContain(f!.quote);
+  });
+
+  it.each(FLAG_DOUBTFUL)('flags without nudging: %j (context %j)', (text, context) => {
+    const f = finding(text, context);
+    expect(f).toBeDefined();
+    expect(f!.confidence).toBeLessThan(NUDGE_CONFIDENCE);
+  });
+
+  it.each(PASS)('passes: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+
+  it('quotes the uncertainty itself', () => {
+    expect(finding('deploy pipeline is red again, no clue why')?.quote).toBe('no clue');
+  });
+});

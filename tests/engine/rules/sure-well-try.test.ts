@@ -1,0 +1,116 @@
+// sure-well-try: taking on a deadline, added scope or a real request with effort words. Invented sentences, not corpus text.
+import { describe, expect, it } from 'vitest';
+import { analyze, NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+
+type Case = [text: string, context?: string];
+
+function finding(text: string, context?: string) {
+  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'sure-well-try');
+}
+
+// Sure enough to nudge someone who did not ask.
+const FLAG_CONFIDENT: Case[] = [
+  ["sure, we'll try!", 'Can you also get the Slack integration in before the beta?'],
+  ["We'll make it work 💪", 'Leadership moved the launch up to the 12th, can the API be ready?'],
+  ["yeah I'll do my best to get the importer done by Wednesday"],
+  ["no problem, I'll squeeze it in", 'could you add Apple Pay to checkout this sprint too?'],
+  ['should be doable!', 'The client needs the PDF reports by end of month, can you?'],
+  ['on it', 'we need the hotfix out tonight'],
+  ['leave it with us', 'Can your team take over the data export from the platform team? due next Friday'],
+  ['gonna try to get the android build out by friday'],
+  ['hopefully! fingers crossed', 'any chance the GraphQL gateway lands before the offsite?'],
+  ['ugh. ok, let me see what I can do', 'Sales promised SAML to Acme by the 30th. Can you do it?'],
+  ["PM just added the audit log to this sprint, told him we'd give it our best shot"],
+  ["We'll figure it out somehow, the team's up for it", 'can we get dark mode AND the new onboarding into 3.0?'],
+  ['will do my best 🙏', 'Need the migration done before the freeze on Thursday'],
+  ["we'll push hard to get the search revamp out before the conference"],
+  ["Sure thing, we'll do whatever it takes.", 'Can you add multi-currency to invoices by next sprint?'],
+  ["SURE, WE'LL TRY", 'we need SSO for the pilot next week'],
+  ["yep we'll manage", 'can you take the webhooks too?'],
+  ['lemme see what i can do', 'can u get the exports feature into the friday release?'],
+  ["I'll try and get it in before code freeze"],
+  ["We'll do everything we can to land it by the 1st."],
+  ['consider it done', 'the CEO wants the revenue dashboard rebuilt for Monday'],
+  ["I'll see what I can do", 'could we get the exports in 2.3?'],
+  ['Will try!', 'could you add a flag to disable telemetry?'],
+  ['sure, will try to get it done this week', 'We need the invoice PDF redesign for the Acme renewal'],
+  ['yes absolutely, no problem', 'Can your team also own the partner API migration this quarter?'],
+  ["we'll make it happen, somehow"],
+  // a bare yes is the gap only when the context is a deadline or added scope
+  ['sure!', 'Can you also add SSO by Friday?'],
+];
+
+// Reported (>= 0.5) but not sure enough to interrupt anyone.
+const FLAG_DOUBTFUL: Case[] = [["I'll try to get the docs in"], ['hopefully by EOD']];
+
+const PASS: Case[] = [
+  // the context decides: a small bounded ask, a social invite, a ticket chore
+  ['sure!', 'want to grab lunch?'],
+  ['yep, on it', 'can you take a look at my PR?'],
+  ["Sure, I'll review it after lunch.", 'can you review my PR when you get a chance?'],
+  ['sure, sounds good', "let's meet at 3 to go over the roadmap"],
+  ['on it', 'thanks for fixing the typo!'],
+  ['no problem, happy to help!', 'thanks for the quick review'],
+  ['will do', 'can you close the ticket when you merge?'],
+  ["yeah we'll try", 'can you review the design doc?'],
+  ["I'll try my best to be there", 'will you join the planning meeting tomorrow?'],
+  // the senior shape: a cost, a cut, an either/or, a condition
+  ['We can, but it pushes the billing revamp by a week. Which matters more?', 'Can you also add SSO by Friday?'],
+  ['We can do SSO or the audit log by Friday, not both.', 'Can you also add SSO by Friday?'],
+  ['Yes, if we drop the PDF variant; the CSV alone is 2-3 days.', 'Can we ship the export by Friday?'],
+  ["That's not realistic for Friday. To make it I'd cut the CSV export.", 'Can we also get the admin view in by Friday?'],
+  ['Sure, I can take it. It pushes the search work to next sprint though.', 'Can you take the billing export too?'],
+  ["Yes. That's 3-4 days and the SDK upgrade moves to next sprint.", 'Can you also do the webhooks by Friday?'],
+  // trying a thing is an experiment or an investigation, not a promise
+  ["I'll try bumping the connection pool and see if the timeouts stop."],
+  ['let me try to reproduce it locally first'],
+  ["I'll try to take a look this week"],
+  ['We will try a canary deploy first.'],
+  ['Our SDK will try the request again after 5 seconds.'],
+  ['We should try Bun for the test runner.'],
+  ["Let's try the new Vite plugin on one app first."],
+  // questions and negations
+  ["why don't we just try it on staging?"],
+  ['should we just try it and see?'],
+  ["can we make it work by Friday?"],
+  ["I don't think we should just try harder, we need to cut scope."],
+  ["Honestly, we shouldn't promise we'll make it work. Let's cut the export."],
+  // other people's words and quotes
+  ["Priya said they'll make it work somehow"],
+  ['the vendor told us they would "do their best" on the SLA'],
+  ['> we will make it work\nthat is what we said last time, and it slipped'],
+  // hope about the world, past effort
+  ['hopefully the flaky test is gone now'],
+  ["We tried our best with the old cluster but it's time to move on"],
+];
+
+describe('sure-well-try', () => {
+  it.each(FLAG_CONFIDENT)('flags and nudges: %j (context %j)', (text, context) => {
+    const f = finding(text, context);
+    expect(f).toBeDefined();
+    expect(f!.confidence).toBeGreaterThanOrEqual(NUDGE_CONFIDENCE);
+    expect(f!.message).toContain(f!.quote);
+  });
+
+  it.each(FLAG_DOUBTFUL)('flags without nudging: %j', (text, context) => {
+    const f = finding(text, context);
+    expect(f).toBeDefined();
+    expect(f!.confidence).toBeLessThan(NUDGE_CONFIDENCE);
+  });
+
+  it.each(PASS)('passes: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+
+  it('quotes the effort words, not the whole message', () => {
+    const text = "PM added the export to this sprint. Told her we'd give it our best shot, fingers crossed.";
+    expect(finding(text)?.quote).toMatch(/best shot|fingers crossed/);
+  });
+
+  it('maps the quote back through Slack markup', () => {
+    const text = "*ok* <@U123> we'll make it work :muscle:";
+    const f = finding(text, 'can you also add SSO by Friday?');
+    expect(f?.quote).toBe(text.slice(f!.start, f!.end));
+    expect(f?.quote).toContain('make it work');
+  });
+});
