@@ -59,6 +59,12 @@ describe('request signatures', () => {
     await h.slack.waitFor('response_url');
   });
 
+  it('accepts a future timestamp (pinned: Bolt rejects only stale ones; a future one can only be signed with the secret)', async () => {
+    const res = await h.command('help', {}, { timestamp: now() + 400 });
+    expect(res.status).toBe(200);
+    await h.slack.waitFor('response_url');
+  });
+
   it('does not let an unsigned ssl_check smuggle an event in', async () => {
     const body = `ssl_check=1&payload=${encodeURIComponent(JSON.stringify({ type: 'event_callback', event: channelMessage(FLAGGED) }))}`;
     const res = await postSigned(`${h.origin}/slack/events`, body, 'application/x-www-form-urlencoded', { signature: null });
