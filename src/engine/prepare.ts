@@ -54,7 +54,7 @@ export const MARKUP = new RegExp(
 );
 
 /** Any character that can start markup, quoted speech or a character we normalise; without one, prose = original. */
-const NEEDS_WORK = /[`<>:&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pictographic}]|(?<![\p{L}\p{N}])'|www\./iu;
+const NEEDS_WORK = /[`<>&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pictographic}]|:[a-z0-9_+'-]{1,60}:|(?<![\p{L}\p{N}])'|https?:\/\/|www\./iu;
 
 /** Sentence ends: . ! ? (before a space or the end), newlines, semicolons. */
 const SENTENCE_END = /[.!?]+(?=\s|$)|\n+|;/g;
