@@ -148,3 +148,30 @@ describe('AI rewrite', () => {
     for (const reply of replies) expect(reply.raw).not.toMatch(/<!(channel|here|everyone)|<@U999>/);
   });
 });
+
+describe('LLM_VERIFY_NUDGES=true', () => {
+  let v: Harness;
+  beforeAll(async () => {
+    v = await startHarness({
+      env: { OPENAI_API_KEY: 'sk-test-not-real', OPENAI_BASE_URL: openai.url, LLM_TIMEOUT_MS: '3000', LLM_VERIFY_NUDGES: 'true' },
+    });
+  });
+  afterAll(async () => {
+    await v.close();
+  });
+
+  const verdict = (confirmed: boolean) => ({ status: 200, body: completion({ findings: [{ rule: 'sure-well-try', confirmed }] }) });
+
+  it('nudges only when the model confirms the finding', async () => {
+    openai.queue.push(verdict(false));
+    await v.event(channelMessage(FLAGGED, { user: 'U-verify-no' }));
+    await v.idle(); // the listener awaits the model's verdict
+    expect(openai.requests).toHaveLength(1);
+    expect(v.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+
+    openai.queue.push(verdict(true));
+    await v.event(channelMessage(FLAGGED, { user: 'U-verify-yes' }));
+    const [nudge] = await v.slack.waitFor('chat.postEphemeral');
+    expect(nudge!.args.user).toBe('U-verify-yes');
+  });
+});
