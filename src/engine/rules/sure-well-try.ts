@@ -58,7 +58,7 @@ const CONTEXT_DEADLINE =
 const CONTEXT_SCOPE =
   /\b(?:also|too|on top|in addition|as well|take over|pick up|take (?:this|it|that) on|can you take|customer|client|leadership|promised|wants?|needs?|we need)\b/i;
 const CONTEXT_REQUEST =
-  /\b(?:can (?:you|we|your team|someone|u)|could (?:you|we|your team|u)|would you|will you|any (?:plans?|chance|news|update|eta|timeline|idea when)|feature request|would (?:really )?(?:be (?:amazing|great|nice|awesome|cool)|help)|please|is it possible|doable|how long|when(?:'s| is| will| can| do)|possible to|asking|asked)\b/i;
+  /\b(?:can (?:you|we|your team|someone|u)|could (?:you|we|your team|u)|would you|will you|any (?:plans?|chance|news|update|eta|timeline|idea when)|feature request|would love|i'd love|it'd be (?:great|nice)|it would be (?:great|nice)|wishlist|would (?:really )?(?:be (?:amazing|great|nice|awesome|cool)|help)|please|is it possible|doable|how long|when(?:'s| is| will| can| do)|possible to|asking|asked)\b/i;
 // A request for real work: a feature, a port, a release. "can you close the ticket?" is not one.
 const CONTEXT_REAL_WORK =
   /\b(?:add|adding|support|supporting|build|implement|features?|port|migrat[a-z]*|rewrite|redesign|integrat[a-z]*|releases?|publish|ship|versions?|updates?|upgrades?|fix(?:es)?|dark mode|exports?|imports?|apis?|plans?|roadmap|timeline|endpoints?|pages?|screens?|dashboards?|reports?)\b/i;

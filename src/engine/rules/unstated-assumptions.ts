@@ -27,7 +27,7 @@ const DURATION =
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
 const DATE =
-  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the )?(?:day|week|sprint|month|quarter|year|next [a-z]+|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march))\b/gi;
+  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march))\b/gi;
 // A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
 const VERSION =
   /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?)\b/gi;
@@ -44,7 +44,7 @@ const VERSION_PROMISE = /\b(?:will|'ll|should|gonna|going to|slated|scheduled|pl
 // Words that make a duration an estimate: before it ("needs 3 weeks", "I reckon 2 sprints") or right after it
 // ("a day of work", "4 hours tops", "a half-day job"). "the job takes 3 minutes now" has neither.
 const ESTIMATE_BEFORE =
-  /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most)\b/i;
+  /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most|give me|gimme)\b/i;
 const ESTIMATE_AFTER = /^ *(?:of (?:work|effort|dev|coding)|job|change|fix|task|tops|max|maximum|downtime|outage|or so|ish)\b/i;
 // "take" is an estimate when promised or personal ("it'll take a week", "takes me 2 days"), not "CI takes 20 minutes".
 const TAKE_ESTIMATE =
@@ -158,7 +158,7 @@ function estimateConfidence(t: TimeMention, text: string, blanked: string, conte
       // "I'll fix it by Friday" promises work by a date; "I'll report back by Friday" is a next step.
       return BY_DATE.test(before) && OWN_PROMISE.test(clause) && !REPORTING.test(clause) ? 0.75 : 0;
     case 'version':
-      return VERSION_PROMISE.test(window) || DELIVERY.test(window) ? LIKELY : 0;
+      return VERSION_PROMISE.test(window) ? LIKELY : 0;
     case 'soon':
       if (DELIVERY.test(window)) return 0.8;
       return alone ? (context ? 0.8 : DOUBTFUL) : 0;
