@@ -98,8 +98,9 @@ export function prepare(original: string): PreparedText {
   findSingleQuoted(original, plainFrom, original.length, repl);
 
   // Build prose as UTF-16 code units with two parallel maps: the original span each prose unit stands for.
-  // A replacement at most doubles its span ("`a`" -> " CODE "), so 2n + 8 units always fit.
-  const cap = original.length * 2 + 8;
+  // Placeholders can be longer than what they replace ("<#C>" -> " #channel "), so size the buffers exactly.
+  let cap = original.length;
+  for (const r of repl) cap += (r.keep ? r.keep.end - r.keep.start : padded(r.text).length) - (r.end - r.start);
   const units = new Uint16Array(cap);
   const mapStart = new Int32Array(cap);
   const mapEnd = new Int32Array(cap);
@@ -118,8 +119,7 @@ export function prepare(original: string): PreparedText {
     if (r.keep) {
       pushPlain(r.keep.start, r.keep.end);
     } else if (r.text) {
-      // Pad words with spaces so they never glue onto neighbouring words.
-      const s = r.text.length > 1 ? ` ${r.text} ` : r.text;
+      const s = padded(r.text);
       for (let k = 0; k < s.length; k++) {
         units[len] = s.charCodeAt(k);
         mapStart[len] = r.start;
@@ -142,6 +142,9 @@ export function prepare(original: string): PreparedText {
 
   return { original, prose, sentences: splitSentences(prose), toOriginal };
 }
+
+/** Placeholder words are padded with spaces so they never glue onto neighbouring words. */
+const padded = (text: string) => (text.length > 1 ? ` ${text} ` : text);
 
 function replacementFor(kind: Kind, match: string, start: number): Replacement | undefined {
   const end = start + match.length;

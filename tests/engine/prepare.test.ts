@@ -116,6 +116,12 @@ describe('prepare', () => {
     expect(doc.sentences.map((s) => s.text)).toEqual(['One.', 'Two!', 'Three?', 'Four;', 'five', 'six']);
   });
 
+  it('keeps every placeholder when they are longer than the markup they replace', () => {
+    const doc = prepare('<#C>'.repeat(500) + ' end');
+    expect(doc.prose.match(/#channel/g)).toHaveLength(500);
+    expect(doc.prose.endsWith(' end')).toBe(true);
+  });
+
   it('maps every prose span inside the original', () => {
     const text = '*hi* <@U1> `x` :tada: &amp; "a b" <https://z|label> ok';
     const doc = prepare(text);
