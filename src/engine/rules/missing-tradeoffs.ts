@@ -18,10 +18,10 @@ const CHANGE_VERBS = [
   'switch', 'switching', 'switches', 'swap', 'swapping', 'swaps', 'move', 'moving', 'moves', 'migrate', 'migrating',
   'migrates', 'port', 'porting', 'ports', 'convert', 'converting', 'converts', 'rewrite', 'rewriting', 'rewrites',
   'rebuild', 'rebuilding', 'rebuilds', 'replace', 'replacing', 'replaces', 'change', 'changing', 'changes',
-  'transition', 'transitioning', 'shard', 'sharding', 'put', 'putting', 'be rebuilt', 'be rewritten', 'be moved', 'be migrated',
+  'transition', 'transitioning', 'shard', 'sharding', 'be rebuilt', 'be rewritten', 'be moved', 'be migrated',
   'be ported', 'be replaced', 'be converted',
 ];
-const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by', 'behind', 'in front of'];
+const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by'];
 /** Verbs of removing, which only make a choice when the replacement follows ("drop Redux and use Zustand"). */
 const DROP_VERBS = ['drop', 'dropping', 'ditch', 'ditching', 'rip out', 'ripping out', 'get rid of', 'getting rid of', 'retire', 'retiring', 'kill', 'remove', 'removing'];
 const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go with', 'and move to', 'and switch to', 'and replace it with', 'and adopt'];
@@ -50,7 +50,8 @@ const LOGISTICS = [
   'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
   'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page',
-  'someone', 'branch', 'office', 'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing',
+  'someone', 'rfc', 'adr', 'epic', 'story', 'checklist', 'post', 'writeup', 'write-up', 'spreadsheet',
+  'sheet', 'slides', 'deck', 'english', 'german', 'french', 'spanish', 'branch', 'office', 'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing',
   'copy', 'typo', 'typos', 'title', 'name', 'label', 'color', 'colour', 'font', 'logo', 'icon', 'emoji', 'env', 'environment', 'staging', 'sandbox', 'template', 'search bar', 'button', 'shortcut', 'form',
 ];
 /** Code-level things: changing one of them is a code change, not a technology choice, unless it spans everything. */
@@ -59,7 +60,7 @@ const CODE_LEVEL = [
   'constants', 'param', 'params', 'parameter', 'parameters', 'argument', 'arguments', 'timeout', 'value', 'values',
   'key', 'keys', 'timestamp', 'timestamps', 'string', 'strings', 'loop', 'loops', 'import', 'imports', 'interface',
   'enum', 'field', 'fields', 'line', 'lines', 'comment', 'comments', 'name', 'names', 'error message', 'callback',
-  'regex', 'condition', 'check', 'env var', 'secret', 'secrets', 'date', 'dates', 'util', 'utils', 'snippet',
+  'regex', 'condition', 'check', 'file', 'files', 'directory', 'dir', 'env var', 'secret', 'secrets', 'date', 'dates', 'util', 'utils', 'snippet',
 ];
 /** Scope words that turn a code-level change into a codebase-wide decision ("convert all the class components"). */
 const WIDE_SCOPE = /\b(?:all|every|everything|whole|entire|across|codebase|everywhere)\b/i;
@@ -77,7 +78,7 @@ const GENERIC_OBJECTS = [
   'a better tool', 'a tool', 'the right tool', 'a proper', 'a better', 'the right', 'common sense', 'your judgment',
   'your judgement', 'caution', 'the flow', 'your', 'his', 'her', 'their', 'the plan', 'the proposal', 'the same', 'the existing', 'the current', 'what we have', 'the new', 'the latest',
   'the updated', 'the other', 'the old', 'the next', 'the previous', 'the first', 'the second', 'the third',
-  'the last', 'the former', 'the latter', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
+  'the last', 'the former', 'the latter', 'option', 'options', 'plan a', 'plan b', 'approach', 'the approach', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
 ];
 
 /** Words that name a cost, a downside, an alternative weighed, or when to revisit: the senior shape, so no finding. */
@@ -109,6 +110,11 @@ const CHANGE = new RegExp(
   `\\b(${alt(CHANGE_VERBS)})\\b((?:\\s+${WORD}){0,6}?)\\s+(?:${alt(CHANGE_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`,
   'gi',
 );
+/** "put everything behind Cloudflare", "put a CDN in front of the images". */
+const PUT_BEHIND = new RegExp(`\\b(put|putting)\\b((?:\\s+${WORD}){1,5}?)\\s+(?:behind|in\\s+front\\s+of)\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
+/** After a verdict phrase: a named option (capitalised or code) somewhere in what follows. */
+const DECIDED_END = /(?:decided|decision|obvious|vote|is|:)\b/i;
+const NAMED_TOKEN = /\s(?:[A-Z][\w.+#-]*|CODE)\b/;
 /** "drop Redux and use Zustand", "ditch Jenkins for Argo". */
 const DROP_FOR = new RegExp(`\\b(${alt(DROP_VERBS)})\\b((?:\\s+${WORD}){1,6}?)\\s+(?:${alt(DROP_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
 const CODE_LEVEL_RE = new RegExp(`\\b(?:${alt(CODE_LEVEL)})\\b(?![-\\w])|(?<=\\w)\\.(?:ts|tsx|js|jsx|py|go|rb|java|kt|json|ya?ml|md|css|scss|sql|sh)\\b`, 'i');
@@ -165,7 +171,7 @@ const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
 /** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
 const CANDIDATE = new RegExp(
-  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
+  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'put', 'putting', 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
   'i',
 );
 
@@ -174,7 +180,7 @@ const CODE_WORD = /\bCODE\b/g;
 const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
+  CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
   GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
@@ -249,6 +255,9 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     const object = `${m[2] ?? ''} ${target}`;
     consider(m.index, m[0].length, object, framing(sentence, m.index), target);
   }
+  for (const m of first(sentence.matchAll(PUT_BEHIND))) {
+    consider(m.index, m[0].length, `${m[2] ?? ''} ${withoutTrailingTime(m[3] ?? '')}`, framing(sentence, m.index), m[3] ?? '');
+  }
   for (const m of first(sentence.matchAll(DROP_FOR))) {
     if (GENERIC_RE.test((m[2] ?? '').trim())) continue;
     consider(m.index, m[0].length, `${m[2] ?? ''}`, framing(sentence, m.index), m[3] ?? '');
@@ -256,7 +265,12 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
   for (const m of first(sentence.matchAll(BARE_CHANGE))) consider(m.index, m[0].length, '', framing(sentence, m.index));
   for (const m of first(sentence.matchAll(BETTER_FIT))) consider(m.index, m[0].length, '', 0.7);
   for (const m of first(sentence.matchAll(NOUN_REWRITE))) consider(m.index, m[0].length, '', 0.8, '', false);
-  for (const m of first(sentence.matchAll(VERDICT))) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
+  for (const m of first(sentence.matchAll(VERDICT))) {
+    // "we decided to keep it simple" is a decision, but not a choice of technology: need a named option or a choice verb.
+    const tail = sentence.slice(m.index + m[0].length - (m[0].length - (m[0].search(DECIDED_END) + 1 || m[0].length)), m.index + 100);
+    if (!NAMED_TOKEN.test(tail) && !CANDIDATE.test(tail)) continue;
+    consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
+  }
   for (const m of first(sentence.matchAll(RECOMMEND_NAMED))) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
   for (const m of first(sentence.matchAll(SOLUTION_IS))) consider(m.index, m[0].length, '', 0.85, '', false);
   for (const m of first(sentence.matchAll(IS_VERDICT))) {

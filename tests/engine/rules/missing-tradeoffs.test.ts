@@ -41,6 +41,8 @@ const FLAG: Case[] = [
   ['Postgres is the way to go for this.'],
   ['the payments api needs a Rust rewrite'],
   ['the obvious fix is to put Varnish in front of the API'],
+  ["Let's put the admin app behind Cloudflare Access."],
+  ['It has been decided that the billing service will be rewritten in Go.'],
   // benefits only, or only what it replaces, is still a bare choice
   ['Switching the billing jobs from Sidekiq to Temporal, it scales better and the UI is nicer.'],
   ['move the sessions into Redis instead of the cookie store'],
@@ -82,6 +84,11 @@ const PASS: Case[] = [
   // logistics and idioms
   ["I'd recommend reading the postmortem first"],
   ["I'd pick Tuesday for the offsite"],
+  ["I'd go with option 2"],
+  ['we decided to keep it simple'],
+  ['going to put the release notes in Confluence'],
+  ["let's convert this into an RFC"],
+  ["I'm going to move the tests into a separate file"],
   ["let's move this conversation to the incident channel"],
   ['let\'s turn on 2FA for everyone'],
   ["let's move the retro to Thursday"],
