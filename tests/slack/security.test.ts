@@ -118,6 +118,14 @@ describe('bodies', () => {
     expect((await fetch(`${h.origin}/healthz`)).status).toBe(200);
   });
 
+  it('coaches a 40,000-character DM too', async () => {
+    const huge = `${FLAGGED} ${'word '.repeat(8_000)}`.slice(0, 40_000);
+    expect((await h.event(channelMessage(huge, { channel: 'D1', channel_type: 'im', user: 'U-huge' }))).status).toBe(200);
+    const [post] = await h.slack.waitFor('chat.postMessage');
+    expect(post!.args.channel).toBe('D1');
+    expect(h.slack.violations).toEqual([]);
+  });
+
   it('gives 404 to unknown paths and GETs on /slack/events', async () => {
     expect((await fetch(`${h.origin}/nope`)).status).toBe(404);
     expect((await fetch(`${h.origin}/slack/events`)).status).toBe(404);
