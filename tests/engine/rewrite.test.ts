@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, rewrite } from '../../src/engine/index.ts';
-import { numbersIn } from '../../src/engine/rewrite.ts';
-import type { Analysis, RuleId } from '../../src/engine/types.ts';
+import { FALLBACK_SENTENCES, numbersIn, REWRITE_PHRASES } from '../../src/engine/rewrite.ts';
+import { RULE_IDS, type Analysis, type RuleId } from '../../src/engine/types.ts';
 import { DEFAULT_CORPUS, readCorpus } from '../../scripts/eval.ts';
 
 /** An analysis with one finding on `quote`, so these tests pin the rewrite's shape whatever the rules decide. */
@@ -82,6 +82,16 @@ describe('rewrite shapes', () => {
     expect(out).not.toMatch(BROADCASTS);
     expect(out).toContain('<@U123>');
     expect(rewrite('<!here|here> deploy done', { findings: [], nudge: false })).toBe('folks here deploy done');
+  });
+});
+
+describe('the phrasing the rewrite adds', () => {
+  // The contract with the rules: what the rewrite writes must read as the senior shape, never as a gap.
+  it.each(RULE_IDS)('%s: the fallback sentence and the added clauses pass every rule', (rule) => {
+    expect(analyze(FALLBACK_SENTENCES[rule]).findings).toEqual([]);
+    const { inline, after } = REWRITE_PHRASES[rule];
+    const end = inline.endsWith('?') ? '' : '.';
+    expect(analyze(`The export covers all 3 regions${inline}${end} ${after}`).findings).toEqual([]);
   });
 });
 
