@@ -54,6 +54,11 @@ describe.each(['sqlite', 'redis'] as const)('nudge limits on %s', (backend) => {
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
   });
 
+  it('still handles a first delivery that arrives with a retry header (the original was lost)', async () => {
+    await h.event(channelMessage(FLAGGED, { user: newUser() }), { retryNum: 1, retryReason: 'http_timeout' });
+    await h.slack.waitFor('chat.postEphemeral');
+  });
+
   it('waits out the cooldown per author per channel', async () => {
     const user = newUser();
     await h.event(channelMessage(FLAGGED, { user }));
