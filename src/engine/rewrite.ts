@@ -29,7 +29,7 @@ export const FALLBACK_SENTENCES: Record<RuleId, string> = {
 };
 
 // Effort words swapped for plain commitments before the cost clause is added ("we'll try to" -> "we can").
-const LEADING_ACK = /^(?:(?:sure|ok|okay|yes|yeah|yep|yup|of course|no problem|no worries|np|absolutely|definitely|totally|will do(?! (?:my|our) best)|haha|lol)\b[\s,!.:-]*)+/i;
+const LEADING_ACK = /^(?:(?:sure thing|for sure|sure|ok|okay|alright|yes|yeah|yep|yup|of course|no problem|no prob|no worries|np|sounds good|got it|absolutely|definitely|totally|will do(?! (?:my|our) best)|haha|lol)\b[\s,!.:-]*)+/i;
 const EFFORT_REWORDS: readonly [RegExp, string][] = [
   [/\b(?:(we|i)(?:'ll|\u2019ll| will)|will|gonna|going to) (?:try (?:to|and)|do (?:our|my) best to|aim to|attempt to)\s/gi, '$1 can '],
   [/\b(we|i)(?:'ll|\u2019ll| will) (?:see if (?:we|i) can|push hard and)\s/gi, '$1 can '],
@@ -120,10 +120,10 @@ function groupBySentence(text: string, analysis: Analysis): Piece[] {
     let piece: Piece = { start: s.start, end: s.end, rules: [] };
     for (const [i, f] of inside.entries()) {
       const prev = inside[i - 1];
-      const comma = prev && prev.rule !== f.rule && prev.end <= f.start ? text.lastIndexOf(', ', f.start - 1) : -1;
-      if (prev && comma >= prev.end && piece.rules.length) {
-        pieces.push({ ...piece, end: comma + 1 });
-        piece = { start: comma + 2, end: s.end, rules: [] };
+      const cut = prev && prev.rule !== f.rule && prev.end <= f.start ? clauseBreak(text, prev.end, f.start) : undefined;
+      if (cut && piece.rules.length) {
+        pieces.push({ ...piece, end: cut.end });
+        piece = { start: cut.next, end: s.end, rules: [] };
       }
       if (!piece.rules.includes(f.rule)) piece.rules.push(f.rule);
     }
@@ -134,6 +134,16 @@ function groupBySentence(text: string, analysis: Analysis): Piece[] {
     if (!sentences.some((s) => s.start <= f.start && f.start < s.end)) pieces.push({ start: f.start, end: f.end, rules: [f.rule] });
   }
   return pieces.sort((a, b) => a.start - b.start);
+}
+
+/** The last ", " or " and "/" but " in text[from, to): where one clause ends and where the next begins. */
+function clauseBreak(text: string, from: number, to: number): { end: number; next: number } | undefined {
+  const between = text.slice(from, to);
+  const comma = between.lastIndexOf(', ');
+  const conjunction = Math.max(between.lastIndexOf(' and '), between.lastIndexOf(' but '));
+  if (comma < 0 && conjunction < 0) return undefined;
+  // A comma stays with the first clause (the rework drops it); a conjunction opens the second ("And I'll ...").
+  return comma > conjunction ? { end: from + comma + 1, next: from + comma + 2 } : { end: from + conjunction, next: from + conjunction + 1 };
 }
 
 function reworkSentences(
