@@ -95,6 +95,32 @@ describe('the phrasing the rewrite adds', () => {
   });
 });
 
+// Drafts written for this test (not from the corpus), mixing rules, markup and several gaps per sentence.
+const MORE_DRAFTS: [string, string?][] = [
+  ["we'll make it work", 'can you also add SSO by Friday?'],
+  ["sure thing, we'll try to get the audit log in before the 1.4 release :crossed_fingers:"],
+  ['no problem, I\'ll squeeze it in'],
+  ['easy fix, ten minutes'],
+  ['3 weeks, just to be safe'],
+  ["Ok so: it'll take 2 weeks and I'll build our own scheduler for it. Also no idea who owns billing."],
+  ["\u2022 migrate to Postgres\n\u2022 it'll take 6 weeks\n\u2022 no idea about the data volume"],
+  ["Hey <@U123>, *sure* we'll try to ship `v2.1` by the 15th! <!here>"],
+  ["> PM: can we ship by Friday?\nsure, we'll try"],
+  ["let's build a custom caching layer for the 12 services, it'll take 4 days"],
+  ['Let\'s rewrite the frontend in Svelte (faster, smaller bundles).'],
+  ["we'll try :sweat_smile: :pray:"],
+];
+
+describe('rewrite beyond the corpus', () => {
+  it.each(MORE_DRAFTS)('%s', (text, context) => {
+    const analysis = analyze(text, context ? { context } : {});
+    const out = rewrite(text, analysis);
+    expect(analyze(out).findings.map((f) => `${f.rule}: ${f.quote}`)).toEqual([]);
+    expect(numbersIn(text).filter((n) => !numbersIn(out).includes(n))).toEqual([]);
+    expect(out).not.toMatch(BROADCASTS);
+  });
+});
+
 describe('rewrite over the dev corpus', () => {
   const flagged = readCorpus(DEFAULT_CORPUS)
     .map((m) => ({ ...m, analysis: analyze(m.text, m.context ? { context: m.context } : {}) }))
