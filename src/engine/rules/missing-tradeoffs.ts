@@ -155,6 +155,10 @@ const PAST_FRAME = /\b(?:we|i|they|he|she|already|just)\s+(?:have\s+|had\s+|'ve\
 const AGAINST = /(?:-1|👎|\bagainst|\bnot a fan of|\bno to)\s+(?:\w+\s+){0,2}$/i;
 /** "A or B?" in the message replied to: a pick from it with no reasons is a bare choice. */
 const CONTEXT_CHOICE = /(?<![\w.+#-])([\w.+#-]+)\s(?:or|oder|ou|o|vs\.?|versus)\s([\w.+#-]+)/i;
+/** An option that looks like a name: capitalised, code, or with digits or dots ("RabbitMQ", "S3", "Next.js"). */
+const NAMED_OPTION = /^[A-Z]|^CODE$|\d|\w\.\w/;
+const SENTENCE_START_BEFORE = /(?:^|[.!?:]\s*|\n\s*)$/;
+const TECH_CONTEXT = /\b(?:db|database|queue|cache|framework|library|lib|service|bus|broker|store|storage|language|stack|infra|backend|frontend|api|orm|ci|cd|tool|tooling|platform|cloud|hosting|runtime|bundler|cluster|engine|protocol|format)\b/i;
 const GERUND = /ing$/i;
 const USE_VERB = /^us/i;
 const WORDS = /[\w.+#-]+/g;
@@ -181,7 +185,7 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
+  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -303,6 +307,11 @@ function pickFromContext(doc: PreparedText, context: PreparedText | undefined): 
   if (!context || !context.prose.includes('?')) return undefined;
   const options = CONTEXT_CHOICE.exec(context.prose);
   if (!options) return undefined;
+  // Only a technical choice ("Kafka or RabbitMQ?", "postgres or mysql for the new service?"), not "coffee or tea?".
+  const named = (o: string | undefined, atStart: boolean) => !!o && (NAMED_OPTION.test(o) && !atStart);
+  const sentenceStart = options.index === 0 || SENTENCE_START_BEFORE.test(context.prose.slice(Math.max(0, options.index - 3), options.index));
+  if (!named(options[1], sentenceStart) && !named(options[2], false) && !TECH_CONTEXT.test(context.prose)) return undefined;
+  if (LOGISTICS_RE.test(options[0])) return undefined;
   const reply = doc.sentences[0];
   if (!reply || doc.sentences.length > 3 || reply.text.split(SPACES).length > 5 || isQuestion(reply.text)) return undefined;
   const words = new Set([...first(reply.text.toLowerCase().matchAll(WORDS), 10)].map((m) => m[0].replace(NON_WORD, '')));

@@ -55,6 +55,7 @@ const FLAG: Case[] = [
   ['Use `bun` for the scripts in the monorepo.'],
   // context: a bare pick from an "A or B?"
   ['Kafka.', 'Kafka or RabbitMQ for the new event bus?'],
+  ['postgres, obviously', 'postgres or mysql for the new billing service?'],
   ['Wir nehmen Kafka.', 'Kafka oder RabbitMQ für den Event-Bus?'],
   ['I think we should use Postgres.', 'What should we store the ledger in?'],
 ];
@@ -118,6 +119,8 @@ const PASS: Case[] = [
   ['Kafka, since we need replay; the downside is someone has to run it.', 'Kafka or RabbitMQ for the new event bus?'],
   // a pick that is not a tech choice
   ['sure!', 'Coffee or tea?'],
+  ['tea, thanks', 'Coffee or tea?'],
+  ['Thursday works', 'Thursday or Friday for the retro?'],
 ];
 
 describe('missing-tradeoffs', () => {
