@@ -95,7 +95,8 @@ function formatHuman(draft: string, result: CoachResult): string {
   const bold = (s: string) => styleText('bold', s);
   const dim = (s: string) => styleText('dim', s);
   if (result.findings.length === 0) return `${styleText('green', 'Reads clearly:')} nothing to coach.\n`;
-  const lines = [bold(`${result.findings.length} thing${result.findings.length > 1 ? 's' : ''} to tighten`) + dim(result.nudge ? '' : ' (quiet: not sure enough to nudge unasked)'), ''];
+  const heading = bold(`${result.findings.length} thing${result.findings.length > 1 ? 's' : ''} to tighten`);
+  const lines = [result.nudge ? heading : heading + dim(' (quiet: not sure enough to nudge unasked)'), ''];
   result.findings.forEach((f, i) => {
     lines.push(`${i + 1}. ${styleText('yellow', `"${f.quote}"`)} ${dim(`[${f.rule}]`)}`);
     lines.push(`   ${f.message}`);
