@@ -59,8 +59,10 @@ const NEEDS_WORK = /[`<>&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pic
 /** Sentence ends: . ! ? (before a space or the end), newlines, semicolons. */
 const SENTENCE_END = /[.!?]+(?=\s|$)|\n+|;/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** One trailing character of a bare URL that belongs to the sentence instead. */
+const URL_TRAILER = /[.,!?;:'")]/;
 
-export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK, SENTENCE_END, HAS_WORD];
+export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK, SENTENCE_END, HAS_WORD, URL_TRAILER];
 
 /** A markup span of the original and what stands for it in the prose. */
 interface Replacement {
@@ -155,8 +157,12 @@ function replacementFor(kind: Kind, match: string, start: number): Replacement |
       return { start, end, text: PLACEHOLDER.code };
     case 'quoteLine':
       return { start, end, text: '' };
-    case 'url':
-      return { start, end, text: PLACEHOLDER.link };
+    case 'url': {
+      // Sentence punctuation right after a bare URL is prose ("see https://x.io."), as is a closing paren.
+      let urlEnd = end;
+      while (urlEnd > start + 1 && URL_TRAILER.test(match[urlEnd - start - 1]!) && !(match[urlEnd - start - 1] === ')' && match.includes('('))) urlEnd--;
+      return { start, end: urlEnd, text: PLACEHOLDER.link };
+    }
     case 'emoji':
     case 'pictographs':
       return { start, end, text: ' ' };

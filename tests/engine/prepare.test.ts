@@ -52,6 +52,12 @@ describe('prepare', () => {
     expect(original(text, PLACEHOLDER.link)).toBe('<https://x.example|x.example>');
   });
 
+  it('leaves sentence punctuation after a bare URL as prose', () => {
+    const doc = prepare('see https://x.example/a. Then we ship (docs at https://y.example/b)');
+    expect(doc.sentences.map((s) => s.text)).toEqual(['see  LINK .', 'Then we ship (docs at  LINK )']);
+    expect(prepare('wiki: https://en.wikipedia.org/wiki/Foo_(bar) ok').prose).toBe('wiki:  LINK  ok');
+  });
+
   it('turns user, group and broadcast mentions into SOMEONE and channels into #name', () => {
     const text = '<@U123> <@U456|dana> <!here> <!subteam^S1|@eng> <#C1|general> <#C2> end';
     const doc = prepare(text);
