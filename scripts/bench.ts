@@ -60,6 +60,7 @@ export const ADVERSARIAL: Record<string, string> = {
   apostrophes: fill("we'll it's users' "),
   'colons and digits': fill('10:30:45:'),
   'url-ish': fill('https://www.'),
+  'url with trailing dots': 'https://x.io' + '.'.repeat(ADVERSARIAL_LENGTH - 12),
   newlines: fill('\n'),
   'sentence ends': fill('. ! ? ; '),
   'dashes and ranges': fill('2-3-4 to 5 or 6 between a and '),

@@ -159,8 +159,9 @@ function replacementFor(kind: Kind, match: string, start: number): Replacement |
       return { start, end, text: '' };
     case 'url': {
       // Sentence punctuation right after a bare URL is prose ("see https://x.io."), as is a closing paren.
+      const keepParen = match.includes('(');
       let urlEnd = end;
-      while (urlEnd > start + 1 && URL_TRAILER.test(match[urlEnd - start - 1]!) && !(match[urlEnd - start - 1] === ')' && match.includes('('))) urlEnd--;
+      while (urlEnd > start + 1 && URL_TRAILER.test(match[urlEnd - start - 1]!) && !(keepParen && match[urlEnd - start - 1] === ')')) urlEnd--;
       return { start, end: urlEnd, text: PLACEHOLDER.link };
     }
     case 'emoji':
