@@ -12,7 +12,7 @@ const BUILD_VERBS = [
   'write', 'writes', 'writing', 'wrote', 'written',
   'build', 'builds', 'building', 'built',
   'make', 'makes', 'making', 'made',
-  'implement', 'implements', 'implementing', 'implemented',
+  'implement', 'implements', 'implementing', 'implemented', 'reimplement', 'reimplementing', 'reimplemented', 're-implement',
   'develop', 'develops', 'developing', 'developed',
   'create', 'creates', 'creating', 'created',
   'code', 'coding', 'coded',
@@ -31,7 +31,7 @@ const LOOSE_VERBS = new Set(['make', 'makes', 'making', 'made', 'run', 'runs', '
 
 /** Verbs that on their own mean "make a new thing" (unlike "add" or "run"), for artefact nouns without "custom". */
 const MAKE_VERBS = [
-  'roll', 'rolling', 'hand-roll', 'hand-rolling', 'handroll', 'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing',
+  'roll', 'rolling', 'hand-roll', 'hand-rolling', 'handroll', 'reimplement', 'reimplementing', 're-implement', 'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing',
   'implemented', 'develop', 'developing', 'developed', 'create', 'creating', 'created', 'hack together',
   'hacked together', 'whip up', 'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping',
 ];
@@ -59,7 +59,7 @@ const ARTEFACTS = [
   'translation management system', 'i18n system', 'cron', 'service mesh', 'api gateway', 'gateway', 'vpn',
   'password manager', 'secrets manager', 'payment system', 'billing system', 'search', 'crypto', 'encryption',
   'oauth', 'jwt', 'i18n', 'queue system', 'pub/sub', 'pubsub', 'router', 'http router', 'http server', 'web server',
-  'job queue', 'task queue', 'operator', 'orm layer',
+  'job queue', 'task queue', 'operator', 'orm layer', 'status page', 'landing page builder', 'admin panel',
 ];
 
 /** Small ordinary code that "custom" often qualifies and that is not a product decision. */
@@ -122,7 +122,7 @@ const alt = (words: readonly string[]) =>
 const BUILD_VERB_RE = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b`, 'gi');
 const MAKE_VERB_RE = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\b`, 'gi');
 /** "our own", "my very own". */
-const OWN_MARK = /\b(?:our|my|their|your)\s(?:very\s)?own\b/gi;
+const OWN_MARK = /\b(?:our|my|your)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
 const OURSELVES_MARK = new RegExp(`\\b(?:${alt(OURSELVES)})\\b`, 'gi');
 /** "a tiny CMS", "an internal tool": the noun phrase after a make-verb. */
@@ -137,6 +137,8 @@ const SYSTEM_THING_RE = new RegExp(`(?:^|\\s)(?:${alt([...ARTEFACTS, ...SYSTEM_H
 const ARTEFACT_ANY_RE = new RegExp(`\\b(?:${alt(ARTEFACTS)})s?\\b`, 'i');
 const GENERIC_HEAD_RE = new RegExp(`(?:^|\\s)(?:${alt(GENERIC_HEADS)})s?\\s?$`, 'i');
 /** After "version of": a named product (capitalised or code) or a system-like thing. */
+/** A product's name as the thing ("our own Heroku", "an in-house Sentry"). */
+const PRODUCT_NAME = /(?:^|\s)[A-Z][\w.+#-]*/;
 const OF_LEAD = /^\sof\s(?:the\s|a\s|an\s)?/;
 const OF_NAMED = /^\sof\s(?:the\s|a\s|an\s)?(?:[A-Z]|CODE\b)/;
 /** Someone else did the building ("the vendor built ...", "whoever wrote our own auth ..."). */
@@ -149,7 +151,7 @@ const WISHFUL_BUILD = /\b(?:would|will|could|it'd|itd)\sbe\s(?:so\s|really\s|sup
 const HOW_HARD = /\bhow\shard\s(?:can|could)\sit\s(?:really\s)?be\sto\s(?:build|write|make|roll|implement|code)\b/gi;
 const WEIGHED_RE = new RegExp(`\\b(?:${alt(WEIGHED.map((w) => w.trim()))})\\b`, 'i');
 const VERDICT_AGAINST_RE = new RegExp(`\\b(?:${alt(VERDICT_AGAINST)})\\b`, 'i');
-const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})$`, 'i');
+const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})s?$`, 'i');
 const LOOSE_VERB_RE = new RegExp(`^(?:${alt([...LOOSE_VERBS])})$`, 'i');
 /** "I don't think we need ...", "rather ... than build": the sentence argues against. */
 const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s(?:think|believe|need|want)\b|\bno\sneed\b/i;
@@ -169,7 +171,7 @@ const CANDIDATE = new RegExp(`\\b(?:own|ourselves|myself|scratch|hand|be|${alt(H
 const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, GENERIC_HEAD_RE, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  CANDIDATE, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
@@ -251,7 +253,9 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
       if (OF_NAMED.test(of) || SYSTEM_THING_RE.test(ofThing)) keep(verb.start, thingEnd, 0.9 - doubt);
       continue;
     }
-    const systemLike = SYSTEM_THING_RE.test(thing) || (ROLL.test(verb.verb) && !thing.trim());
+    const head = thing.trim().split(WHITESPACE).at(-1) ?? '';
+    if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing)) continue;
+    const systemLike = SYSTEM_THING_RE.test(thing) || PRODUCT_NAME.test(thing) || (ROLL.test(verb.verb) && !thing.trim());
     if (!systemLike && LOOSE_VERB_RE.test(verb.verb)) continue;
     keep(verb.start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }
@@ -263,7 +267,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const thing = phraseAfter(sentence, m.index + m[0].length);
     // Only things that exist as products or services ("a custom caching layer", not "a custom prompt").
     const ordinary = thing.trim().split(WHITESPACE).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w));
-    if (!SYSTEM_THING_RE.test(thing) || (ordinary && !ARTEFACT_RE.test(thing))) continue;
+    if (!(SYSTEM_THING_RE.test(thing) || PRODUCT_NAME.test(thing)) || (ordinary && !ARTEFACT_RE.test(thing))) continue;
     keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".

@@ -29,7 +29,8 @@ const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go wit
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
 const DECISION_FRAMES = [
   "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta', 'we want to',
-  "we'd better", "i'd suggest", "i'd recommend", "i'd propose", 'i would suggest', 'i would recommend', 'i reckon', 'i reckon we', 'i think we', 'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
+  "we'd better", 'it would be better to', "it'd be better to", 'would be better to', 'better to', 'best to',
+  "it's best to", 'might as well', 'makes sense to', 'the right move is to', "i'd suggest", "i'd recommend", "i'd propose", 'i would suggest', 'i would recommend', 'i reckon', 'i reckon we', 'i think we', 'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
   'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend', 'i vote', 'i say',
   'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
   'we should just', 'just', 'should', 'must',
@@ -37,6 +38,7 @@ const DECISION_FRAMES = [
 /** Whole phrases that announce a verdict on their own. */
 const VERDICTS = [
   'it has been decided', "it's been decided", 'it was decided', 'we have decided', "we've decided", 'we decided',
+  "i've decided", 'i have decided', 'i decided',
   'decision is', 'decision:', 'the fix is obvious', 'the answer is obvious', 'the obvious fix is', 'the obvious choice is',
   'my vote is', 'my vote goes to', 'i vote for', "i'm voting for", 'needs a rewrite in', 'needs to be rewritten in',
 ];
@@ -132,7 +134,7 @@ const VERDICT = new RegExp(`(?:^|\\b)(?:${alt(VERDICTS)})(?:\\s+${WORD}){0,6}`, 
 /** "the answer is Kubernetes", "our way forward is `pnpm`": a verdict naming an option (capitalised or code). */
 const SOLUTION_IS = /\b(?:[Tt]he|[Oo]ur)\s(?:answer|solution|way\sforward|way\sto\sgo|choice|pick)\s(?:here\s)?is\s(?:just\s|simply\s|clearly\s|obviously\s)?(?:[A-Z][\w.+#-]*|CODE)/g;
 /** "I'd recommend Vitest", "I suggest `pnpm`": recommending a named option (capitalised or code). */
-const RECOMMEND_NAMED = /\b(?:[Ii]'d|[Ii]|[Ww]e'd|[Ii] would|[Mm]y vote:?)\s(?:strongly\s|really\s|probably\s)?(?:[Rr]ecommend|[Ss]uggest|[Pp]ropose|[Vv]ote for|[Pp]ick|[Cc]hoose)\s(?:going\swith\s|using\s|switching\sto\s|moving\sto\s)?(?:[A-Z][\w.+#-]*|CODE)/g;
+const RECOMMEND_NAMED = /\b(?:[Ii]'d|[Ii]|[Ww]e'd|[Ii] would|[Mm]y vote:?)\s(?:strongly\s|really\s|probably\s)?(?:[Rr]ecommend|[Ss]uggest|[Pp]ropose|[Vv]ote for|[Pp]ick|[Cc]hoose|[Pp]refer)\s(?:going\swith\s|using\s|switching\sto\s|moving\sto\s)?(?:[A-Z][\w.+#-]*|CODE)/g;
 /** A choice of "the shorter one", "the second date": it refers to options listed elsewhere. */
 const REFERENTIAL = /^(?:the|a)\s\w+(?:er|est)\b/i;
 /** "X is the fix for the backlog", "Kafka is the way to go". */
@@ -175,7 +177,7 @@ const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
 /** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
 const CANDIDATE = new RegExp(
-  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'put', 'putting', 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
+  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'put', 'putting', 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'prefer', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
   'i',
 );
 

@@ -36,6 +36,10 @@ const FLAG: Case[] = [
   ["I'll hand-roll a tiny HTTP router for the lambda"],
   ['I have built our own CI system on top of bash scripts'],
   ['gonna write our own version of LaunchDarkly'],
+  ['I started building a small internal Heroku for our side projects'],
+  ['Rolled our own websocket layer last sprint'],
+  ['I reimplemented the job scheduler from scratch'],
+  ["i'll just write a quick parser for these vendor logs"],
   // context decides what "this"/"one" stands for
   ['ooh, would be fun to build ourselves', 'What if we had our own status page service?'],
   ["yes! I'll build one this week", 'We really need an internal tool for tracking feature flags.'],
@@ -75,7 +79,9 @@ const PASS: Case[] = [
   ['we wrote a custom Terraform module for the VPC'],
   ['I wrote a custom prompt for the summarizer'],
   ["I'll write our own version of the runbook"],
+  ['we wrote our own Jira automation rules'],
   // someone else built it
+  ['the Platform team built their own dashboards in Grafana'],
   ['the vendor built a custom integration for us'],
   ['Priya said she wrote her own parser for this'],
 ];

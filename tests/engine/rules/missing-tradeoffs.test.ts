@@ -51,6 +51,11 @@ const FLAG: Case[] = [
   ['Let\'s consolidate on Datadog for all metrics.'],
   ['going forward we\'ll use Linear instead of Jira'],
   ['lets drop mysql and go with postgres'],
+  ['it would be better to use Redis for this'],
+  ['we might as well move everything to Vercel'],
+  ["I've decided to use Svelte for the dashboard."],
+  ["I'd prefer Postgres for this."],
+  ['the billing service should be rewritten in Go'],
   // inline code naming a tool is still a choice
   ['Use `bun` for the scripts in the monorepo.'],
   // context: a bare pick from an "A or B?"
@@ -103,6 +108,9 @@ const PASS: Case[] = [
   ["we're moving offices in May"],
   ["I'd go with the shorter title"],
   ['we need to use up the AWS credits before March'],
+  ["I'd prefer to wait until Monday"],
+  ["I've decided to take Friday off"],
+  ['better to move the meeting to next week'],
   // code-review remarks and code-level changes
   ["use `useMemo` here so it doesn't rerender"],
   ['use `git rebase -i` to squash them'],
