@@ -11,7 +11,9 @@ import type { Rewriter } from './llm/types.ts';
 import { toBoltLogger, type Pino } from './logger.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { BOT_SCOPES } from './slack/ids.ts';
+import { withInstallationCache } from './slack/installation-cache.ts';
 import { registerListeners } from './slack/register.ts';
+import { toInstallationStore } from './store/installations.ts';
 import type { Store } from './store/types.ts';
 
 export interface AppDeps {
@@ -21,14 +23,14 @@ export interface AppDeps {
   rewriter?: Rewriter;
   /** Epoch ms; tests move it. */
   now?: () => number;
-  /** Multi-workspace mode (SLACK_CLIENT_ID/SECRET/STATE_SECRET): where installations live. Bolt keeps them in memory otherwise. */
+  /** Multi-workspace mode (SLACK_CLIENT_ID/SECRET/STATE_SECRET): where installations live; defaults to `store`. */
   installationStore?: InstallationStore;
 }
 
 export interface TradeoffApp {
   app: App;
-  /** Resolves once Slack accepted the token and requests are being served; `port` is set in HTTP mode. */
-  start(port?: number): Promise<{ port?: number }>;
+  /** Resolves once Slack accepted the token and requests are being served; `port` and `server` are set in HTTP mode. */
+  start(port?: number): Promise<{ port?: number; server?: Server }>;
   /** Stops taking requests, then waits (up to `drainMs`) for work already acknowledged to finish. */
   stop(drainMs?: number): Promise<void>;
   /** Resolves once no listener work has been running for a moment (tests; shutdown); false if it timed out. */
@@ -43,6 +45,8 @@ const BODY_LIMIT_BYTES = 1 << 20;
  * web-api defaults to 10 retries over ~30 minutes and no timeout: a nudge could arrive half an hour late. Two quick
  * retries (429s still wait for Retry-After) and a 5 s timeout keep a failing call short.
  */
+/** /healthz waits this long at most for the store's answer (a frozen Redis must not slow the probe). */
+const STORE_PROBE_MS = 250;
 const CLIENT_OPTIONS = {
   timeout: 5_000,
   retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, maxRetryTime: 10_000, randomize: true },
@@ -57,23 +61,26 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
   const healthz = {
     path: '/healthz',
     method: 'GET',
-    // Cheap on purpose: no Slack, store or engine work, so load balancers can call it freely.
-    handler: (_req: unknown, res: ServerResponse) => {
+    // Liveness: cheap (no Slack or engine work) and 200 while the store is down, because /tradeoff and DMs still
+    // answer without it and a restart would not bring Redis back. `store` tells dashboards about the degradation.
+    handler: async (_req: unknown, res: ServerResponse) => {
+      const storeUp = ready && (await Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false)]));
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: ready }));
+      res.end(JSON.stringify({ ok: ready, store: storeUp ? 'ok' : 'unreachable' }));
     },
   };
 
-  // Multi-workspace: Bolt's OAuth flow at /slack/install and /slack/oauth_redirect, tokens from installations.
+  // Multi-workspace: Bolt's OAuth flow at /slack/install and /slack/oauth_redirect, tokens from installations kept
+  // in the store (so every instance sees them) behind a short in-process cache (Bolt reads one before each ack).
   const { oauth } = config.slack;
-  if (oauth && !deps.installationStore) logger.warn('OAuth installations are kept in memory: they are lost on restart');
+  const installations = oauth ? withInstallationCache(deps.installationStore ?? toInstallationStore(deps.store)) : undefined;
   const oauthOptions = oauth
     ? {
         clientId: oauth.clientId,
         clientSecret: oauth.clientSecret,
         stateSecret: oauth.stateSecret,
         scopes: [...BOT_SCOPES],
-        installationStore: deps.installationStore,
+        installationStore: installations,
       }
     : {};
   const installerClientOptions = config.slack.apiUrl ? { clientOptions: { slackApiUrl: config.slack.apiUrl } } : {};
@@ -126,6 +133,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     logger,
     nudgeLimits: config.nudges,
     now: deps.now ?? Date.now,
+    installations,
   };
 
   // Counts work in progress so stop() can let it finish (listeners keep running after the ack).
@@ -139,23 +147,26 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
   };
 
   // Slack retries an event it thinks we missed (x-slack-retry-num); the event_id makes sure each is handled once,
-  // across instances when the store is Redis.
+  // across instances when the store is Redis. The id is taken before handling, not after: Bolt acks events before
+  // this runs, so Slack only retries when our 200 did not reach it, and then the first delivery is usually still
+  // running here or elsewhere; taking it afterwards would let both run (two DM replies).
   const handleEachEventOnce: Middleware<AnyMiddlewareArgs> = async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string') {
-      let first = true;
-      try {
-        first = await deps.store.firstSighting(`event:${eventId}`);
-      } catch (err) {
-        // Store down: better to risk a duplicate than to drop someone's DM.
-        logger.warn({ err, eventId }, 'could not check the event id; handling it anyway');
-      }
-      if (!first) {
-        logger.info({ eventId }, 'duplicate event skipped');
-        return;
-      }
+    if (typeof eventId !== 'string') return next();
+    const startedAt = Date.now();
+    let first = true;
+    try {
+      first = await deps.store.firstSighting(eventId);
+    } catch (err) {
+      // Store down: better to risk a duplicate than to drop someone's DM (nudges fail closed further on).
+      logger.warn({ err, eventId }, 'could not check the event id; handling it anyway');
+    }
+    if (!first) {
+      logger.info({ eventId }, 'duplicate event skipped');
+      return;
     }
     await next();
+    logger.debug({ eventId, ms: Date.now() - startedAt }, 'event handled');
   };
 
   app.use(trackInFlight);
@@ -176,16 +187,16 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
         throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${reason}). Check the token in your .env.`, { cause: err });
       }
       const started = await app.start(port);
-      let boundPort: number | undefined;
+      let server: Server | undefined;
       if (config.slack.mode === 'http') {
-        const server = started as Server;
+        server = started as Server;
         server.keepAliveTimeout = KEEP_ALIVE_MS;
         server.headersTimeout = KEEP_ALIVE_MS + 1_000;
-        boundPort = (server.address() as AddressInfo).port;
       }
+      const boundPort = server && (server.address() as AddressInfo).port;
       ready = true;
-      logger.info({ mode: config.slack.mode, port: boundPort }, 'Tradeoff Coach is running');
-      return { port: boundPort };
+      logger.info({ mode: config.slack.mode, port: boundPort, oauth: Boolean(oauth) }, 'Tradeoff Coach is running');
+      return { port: boundPort, server };
     },
     async stop(drainMs = 8_000) {
       ready = false;

@@ -1,5 +1,6 @@
 // What the listeners need from the outside world. main.ts builds the real ones; tests pass real ones too
 // (SQLite or Redis store, a pino logger writing to a buffer), never mocks of our own modules.
+import type { InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Rewriter } from '../llm/types.ts';
 import type { NudgeLimits, Store } from '../store/types.ts';
@@ -11,4 +12,6 @@ export interface SlackDeps {
   nudgeLimits: NudgeLimits;
   /** Epoch ms. */
   now: () => number;
+  /** Multi-workspace mode only: the installations (deleted on uninstall, so caches forget them too). */
+  installations?: Pick<InstallationStore, 'deleteInstallation'>;
 }

@@ -208,6 +208,15 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, ...BOT };
+      case 'oauth.v2.access': {
+        // The install's code names the workspace ("code-T2"), so one fake serves several workspaces.
+        const team = /^code-(\w+)$/.exec(String(args.code))?.[1] ?? 'T1';
+        return {
+          ok: true, app_id: 'A1', token_type: 'bot', access_token: `xoxb-${team}-installed`, scope: 'commands,chat:write',
+          bot_user_id: 'UBOT', team: { id: team, name: `Team ${team}` }, enterprise: null, is_enterprise_install: false,
+          authed_user: { id: 'UINSTALLER' },
+        };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/link` };
       case 'chat.postMessage':

@@ -136,7 +136,7 @@ describe('server', () => {
   it('answers /healthz with 200 once ready, without calling Slack', async () => {
     const res = await fetch(`${h.origin}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, store: 'ok' });
     expect(h.slack.effects).toEqual([]);
   });
 

@@ -1,11 +1,21 @@
-// Uninstall and revoked tokens: forget everything kept for the workspace (settings, counts, feedback).
+// Uninstall and revoked tokens: forget everything kept for the workspace (installation, settings, counts, feedback).
+// Bolt skips authorize for these two events, so they arrive even when the installation is already gone.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 
+type LifecycleBody = { team_id: string; enterprise_id?: string; authorizations?: { is_enterprise_install?: boolean }[] };
+
+async function forgetWorkspace(deps: SlackDeps, body: LifecycleBody, why: string): Promise<void> {
+  const isEnterpriseInstall = body.authorizations?.[0]?.is_enterprise_install === true;
+  // Through the installation store first, so this instance's cache drops the token at once.
+  await deps.installations?.deleteInstallation?.({ teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall });
+  await deps.store.deleteWorkspace(body.team_id);
+  deps.logger.info({ team: body.team_id }, `${why}; workspace data deleted`);
+}
+
 export function appUninstalled(deps: SlackDeps) {
   return async ({ body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_uninstalled'>): Promise<void> => {
-    await deps.store.deleteWorkspace(body.team_id);
-    deps.logger.info({ team: body.team_id }, 'app uninstalled; workspace data deleted');
+    await forgetWorkspace(deps, body, 'app uninstalled');
   };
 }
 
@@ -13,7 +23,6 @@ export function tokensRevoked(deps: SlackDeps) {
   return async ({ event, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'tokens_revoked'>): Promise<void> => {
     // Only the bot token matters to us; a revoked user token (we never ask for one) changes nothing.
     if ((event.tokens.bot ?? []).length === 0) return;
-    await deps.store.deleteWorkspace(body.team_id);
-    deps.logger.info({ team: body.team_id }, 'bot token revoked; workspace data deleted');
+    await forgetWorkspace(deps, body, 'bot token revoked');
   };
 }
