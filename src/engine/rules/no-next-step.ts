@@ -9,7 +9,7 @@ const UNKNOWN =
 
 // "not sure", "it depends", "unclear": uncertain, but softer (a "not sure it's worth it" is an opinion).
 const UNSURE =
-  /\b(?:(?:i'm |im |i am |we're |we are |honestly |still )?not (?:really |entirely |totally |100% )?sure(?: (?:yet|if|whether|who|what|why|how|when|where|which|about))?|unsure(?: (?:if|whether|who|what|why|how|when|about))?|it (?:all )?depends(?!\s+(?:on|upon|if|whether))|depends\W*$|(?:it's |it is |still )?unclear(?: (?:why|what|how|if|whether|who))?|can't (?:really )?(?:recommend|answer|help)(?: (?:anything|much|there|with that))?|can't (?:repro|reproduce)\b|(?:have to |just )?wait and see)/gi;
+  /\b(?:(?:i'm |im |i am |we're |we are |honestly |still )?not (?:really |entirely |totally |100% )?sure(?: (?:yet|if|whether|who|what|why|how|when|where|which|about))?|unsure(?: (?:if|whether|who|what|why|how|when|about))?|(?:it (?:all )?)?depends\b|(?:it's |it is |still )?unclear(?: (?:why|what|how|if|whether|who))?|can't (?:really )?(?:recommend|answer|help)(?: (?:anything|much|there|with that))?|can't (?:repro|reproduce)\b|(?:have to |just )?wait and see)/gi;
 
 // Being blocked and stopping there.
 const BLOCKED =
@@ -29,11 +29,14 @@ const TRIGGER = unionOf({ unknown: UNKNOWN, blocked: BLOCKED, cantStart: CANT_ST
 const CONFIDENCE: Record<string, number> = { unknown: STRONG, blocked: STRONG, cantStart: STRONG, unsure: SOFT };
 
 // "not sure" followed by an opinion ("not sure it's worth it") is a view, not uncertainty left hanging.
+// "it depends on whether ..." names what it hangs on; a bare "depends" must end the sentence.
+const DEPENDS_ON = /^\s+(?:on|upon|if|whether)\b/i;
+const ONLY_PUNCTUATION = /^[^a-z0-9]*$/i;
 const UNSURE_OPINION = /^not (?:really |entirely |totally )?sure(?=\s+(?:it|that|this|we|they|you|the)\b)/i;
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
-  patterns: [TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
+  patterns: [TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
   examples: {
     flag: [
       { text: 'no clue why the nightly export is timing out' },
@@ -59,6 +62,11 @@ export const noNextStep: Rule = {
       const text = m.sentence.text;
       const end = m.index + m.text.length;
       if (m.kind === 'unsure' && UNSURE_OPINION.test(text.slice(m.index, m.index + 40))) continue;
+      const word = m.text.toLowerCase();
+      if (word.endsWith('depends')) {
+        const rest = text.slice(end, end + 200);
+        if (DEPENDS_ON.test(rest) || (!word.startsWith('it') && !ONLY_PUNCTUATION.test(text.slice(end)))) continue;
+      }
       // "I'm not blocked" / "nobody is waiting on it" - but an "unknown" trigger itself may start with a negation.
       if ((m.kind === 'blocked' || m.kind === 'cantStart') && isNegatedAt(text, m.index)) continue;
       if (m.kind === 'cantStart' && !UNTIL.test(text.slice(end, end + 60))) continue;

@@ -8,9 +8,9 @@ import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, 
 
 // Effort and hope standing in for a plan: they read as the gap even with no context.
 const EFFORT =
-  /\b(?:(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
+  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
-const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b(?= *(?:[.,!;:)-]|$))/gi;
+const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b/gi;
 const CROSSED_FINGERS = /\uD83E\uDD1E/g;
 // "try" is a promise only with a future subject and nothing being tried ("I'll try the new SDK" is an experiment).
 const TRY =
@@ -29,7 +29,9 @@ const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\
 const ACCEPT =
   /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it done|leave it with (?:me|us)|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
 // Short acceptances that must end their clause to be one: "on it!", "will do." (not "we will do the migration").
-const ACCEPT_SHORT = /\b(?:on it|will do|can do)\b(?= *(?:[.,!;:)-]|$))/gi;
+const ACCEPT_SHORT = /\b(?:on it|will do|can do)\b/gi;
+// ...which must end their clause: "on it!" and "we'll manage." but not "we will do the migration", "we manage the cluster".
+const CLAUSE_END = /^ *(?:[.,!;:)\-]|$)/;
 const ON_IT_SUBJECT = /(?:^|[,.!:;-] *|\b(?:i'm|im|i am|we're|we are|ok|okay|yep|sure|yes) )$/i;
 
 // "hopefully" counts when it hangs on a delivery or a date, not on the world ("hopefully the tests pass").
@@ -132,7 +134,7 @@ export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
     TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
-    ACCEPT, ACCEPT_SHORT, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
+    ACCEPT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
   ],
@@ -161,11 +163,12 @@ export const sureWellTry: Rule = {
     // Find the trigger words first: most messages have none, and then nothing else needs to run.
     const triggers = matchesIn(doc, TRIGGER, MAX_CANDIDATES).filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
     const of = (kind: string) => triggers.filter((m) => m.kind === kind);
-    const effort = [...of('effort'), ...of('makeItWork'), ...of('manage'), ...of('crossedFingers')];
+    const endsClause = (m: SentenceMatch) => CLAUSE_END.test(m.sentence.text.slice(m.index + m.text.length));
+    const effort = [...of('effort'), ...of('makeItWork'), ...of('manage').filter(endsClause), ...of('crossedFingers')];
     const tries = of('try');
     const somehows = of('somehow');
     const hopes = of('hopefully');
-    const accepts = [...of('accept'), ...of('acceptShort')];
+    const accepts = [...of('accept'), ...of('acceptShort').filter(endsClause)];
     const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
     if (triggers.length === 0 && !maybeBareYes) return [];
 
