@@ -122,7 +122,7 @@ const alt = (words: readonly string[]) =>
 const BUILD_VERB_RE = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b`, 'gi');
 const MAKE_VERB_RE = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\b`, 'gi');
 /** "our own", "my very own". */
-const OWN_MARK = /\b(?:our|my|your)\s(?:very\s)?own\b/gi;
+const OWN_MARK = /\b(?:our|my)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
 const OURSELVES_MARK = new RegExp(`\\b(?:${alt(OURSELVES)})\\b`, 'gi');
 /** "a tiny CMS", "an internal tool": the noun phrase after a make-verb. */
@@ -142,7 +142,7 @@ const PRODUCT_NAME = /(?:^|\s)[A-Z][\w.+#-]*/;
 const OF_LEAD = /^\sof\s(?:the\s|a\s|an\s)?/;
 const OF_NAMED = /^\sof\s(?:the\s|a\s|an\s)?(?:[A-Z]|CODE\b)/;
 /** Someone else did the building ("the vendor built ...", "whoever wrote our own auth ..."). */
-const OTHER_BUILDER = /\b(?:whoever|who|they|he|she|someone|somebody|vendor|vendors|agency|contractor|contractors|consultant|consultants|team\s\w+)\s(?:\w+\s)?$/i;
+const OTHER_BUILDER = /\b(?:whoever|who|you|they|he|she|someone|somebody|vendor|vendors|agency|contractor|contractors|consultant|consultants|team\s\w+)\s(?:\w+\s)?$/i;
 /** "what we need is an internal tool ..." followed by "I'll build one". */
 const NAMED_HOMEMADE = new RegExp(`\\b(?:${alt(HOMEMADE)}|our\\sown|my\\sown)\\s(?:[\\w'&+/-]{1,40}\\s)?(?:${alt(ARTEFACTS)})`, 'i');
 const BUILD_PRONOUN = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\s(?:${alt(PRONOUN_OBJECT)})\\b`, 'gi');

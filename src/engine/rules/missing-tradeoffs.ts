@@ -162,7 +162,18 @@ const NAMED_OPTION = /^[A-Z]|^CODE$|\d|\w\.\w/;
 const SENTENCE_START_BEFORE = /(?:^|[.!?:]\s*|\n\s*)$/;
 const TECH_CONTEXT = /\b(?:db|database|queue|cache|framework|library|lib|service|bus|broker|store|storage|language|stack|infra|backend|frontend|api|orm|ci|cd|tool|tooling|platform|cloud|hosting|runtime|bundler|cluster|engine|protocol|format)\b/i;
 const GERUND = /ing$/i;
+const SECOND_PERSON = /\byou(?:'ll|'d)?\s(?:\w+\s){0,2}$/i;
+/** Third person singular of a verb ("uses", "replaces", "goes with"), not "us" or "ss" words. */
+const THIRD_PERSON = /^\w+(?:[^su]s|es)(?:\s|$)/i;
+/** How-to answers: "To parse X, use Y", "If you need X, use Y", "For X, use Y". */
+const HOW_TO = /^(?:to|if|for|when|in order to)\s/i;
+const PLEASE = /\b(?:please|pls|plz)\s$/i;
+/** "use X to do Y" without a decision frame is an instruction. */
+const PURPOSE_IN_OBJECT = /\sto\s(?!the\b|a\b|an\b|our\b|my\b)[a-z]+/i;
 const USE_VERB = /^us/i;
+const GOING_WITH = /^going\s/i;
+/** "the use of X" is a noun. */
+const USE_OF = /^use\sof\b/i;
 const WORDS = /[\w.+#-]+/g;
 const NON_WORD = /[^\w]/g;
 const SPACES = /\s+/;
@@ -187,7 +198,7 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
+  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -217,13 +228,17 @@ function othersWords(sentence: string, index: number): boolean {
 }
 
 /** How the verb at `index` is framed: a decision (confidence) or not one (0). */
-function framing(sentence: string, index: number, verb = ''): number {
+function framing(sentence: string, index: number, verb = '', kind: 'choice' | 'change' = 'change'): number {
   const before = sentence.slice(Math.max(0, index - 60), index);
-  if (GERUND.test(verb) && PROGRESSIVE_STATUS.test(before) && !PROPOSING.test(before)) return 0;
-  if (AGAINST.test(before)) return 0;
+  // "we're using Redis" reports the present; "we're switching to Flutter" announces a change.
+  if (kind === 'choice' && GERUND.test(verb) && PROGRESSIVE_STATUS.test(before) && !PROPOSING.test(before)) return 0;
+  // "you can use X", "you should switch to Y": instructions or advice to the reader, not the writer's decision.
+  if (AGAINST.test(before) || SECOND_PERSON.test(before)) return 0;
   if (FRAME_BEFORE.test(before)) return 0.85;
   if (CHANGE_DESCRIPTION.test(before)) return 0.8;
-  if (CLAUSE_START.test(before)) return 0.8;
+  // Bare imperatives and headings: only the base form ("swap X for Y") or a heading gerund ("moving X to Y");
+  // "uses X", "replaces X with Y" describe what something does (docs), and how-to answers ("To do Y, use X") instruct.
+  if (CLAUSE_START.test(before) && !THIRD_PERSON.test(verb) && !HOW_TO.test(sentence) && !(kind === 'choice' && PLEASE.test(before))) return 0.8;
   return 0;
 }
 
@@ -250,7 +265,14 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
   for (const m of first(sentence.matchAll(CHOICE))) {
     const object = m[2] ?? '';
     if (USE_VERB.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
-    consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]));
+    // Choice verbs other than "going with" need a frame when not in the base form ("using X" is not a decision).
+    const verb = m[1] ?? '';
+    if (USE_OF.test(sentence.slice(m.index, m.index + 8))) continue;
+    let base = framing(sentence, m.index, verb, 'choice');
+    const framed = FRAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index));
+    if (!framed && (GERUND.test(verb) && !GOING_WITH.test(verb))) base = 0;
+    if (!framed && PURPOSE_IN_OBJECT.test(object)) base = 0;
+    consider(m.index, m[0].length, object, base);
   }
   for (const m of first(sentence.matchAll(CHANGE))) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
@@ -259,7 +281,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (IDIOM_OBJECT.test(m[2] ?? '') || GENERIC_RE.test((m[3] ?? '').trim())) continue;
     const target = withoutTrailingTime(m[3] ?? '');
     const object = `${m[2] ?? ''} ${target}`;
-    consider(m.index, m[0].length, object, framing(sentence, m.index), target);
+    consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]), target);
   }
   for (const m of first(sentence.matchAll(PUT_BEHIND))) {
     consider(m.index, m[0].length, `${m[2] ?? ''} ${withoutTrailingTime(m[3] ?? '')}`, framing(sentence, m.index), m[3] ?? '');

@@ -80,6 +80,8 @@ const PASS: Case[] = [
   ['I wrote a custom prompt for the summarizer'],
   ["I'll write our own version of the runbook"],
   ['we wrote our own Jira automation rules'],
+  // instructions to the reader
+  ['you can roll your own adapter if the defaults do not fit'],
   // someone else built it
   ['the Platform team built their own dashboards in Grafana'],
   ['the vendor built a custom integration for us'],

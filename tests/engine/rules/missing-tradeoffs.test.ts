@@ -118,6 +118,14 @@ const PASS: Case[] = [
   ['we should rewrite this function to avoid the double loop'],
   ['convert the timestamps to UTC before saving'],
   ["I'd move the helper to utils.ts"],
+  // instructions and descriptions, not the writer's decision
+  ['To skip the cache, use the `--fresh` flag.'],
+  ['you can use the CLI to seed the database'],
+  ['you should switch to the staging profile first'],
+  ['use the admin console to reset the password'],
+  ['Replaces the placeholder values with the real ones at build time.'],
+  ['the use of Redis here is fine'],
+  ['please use the shared Grafana instead of local dashboards'],
   // status reports, not proposals
   ['switched the CI runners to arm64 last week, builds are 30% faster'],
   ['Switching to Yarn 4 broke the lockfile, looking into it.'],
