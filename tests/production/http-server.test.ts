@@ -32,7 +32,7 @@ it('tells clients so on the wire (Keep-Alive: timeout=66)', async () => {
   const header = await new Promise<string | undefined>((resolve, reject) => {
     const req = request(`http://127.0.0.1:${started.port}/healthz`, { agent: false, headers: { connection: 'keep-alive' } }, (res) => {
       res.resume();
-      resolve(res.headers['keep-alive']);
+      resolve(String(res.headers['keep-alive']));
     });
     req.on('error', reject);
     req.end();
