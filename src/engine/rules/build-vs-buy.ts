@@ -178,13 +178,14 @@ const PATTERNS: readonly RegExp[] = [
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
-/** At most MAX_CANDIDATES matches of one pattern per sentence: bounds the work on adversarial inputs. */
+/** At most MAX_CANDIDATES matches of one global pattern: bounds the work on adversarial inputs.
+ * (exec with lastIndex instead of matchAll, which clones the regex on every call.) */
 const MAX_CANDIDATES = 40;
-function* first<T>(items: Iterable<T>, n = MAX_CANDIDATES): Generator<T> {
-  if (n <= 0) return;
-  for (const item of items) {
-    yield item;
-    if (--n <= 0) return;
+function* matches(re: RegExp, text: string, limit = MAX_CANDIDATES): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && limit-- > 0; m = re.exec(text)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
   }
 }
 
@@ -204,7 +205,7 @@ function verbBefore(sentence: string, index: number, maxWords: number, verbs = B
   const from = Math.max(0, index - 80);
   const window = sentence.slice(from, index);
   let found: { start: number; verb: string } | undefined;
-  for (const m of window.matchAll(verbs)) found = { start: from + m.index, verb: m[0] };
+  for (const m of matches(verbs, window)) found = { start: from + m.index, verb: m[0] };
   if (!found) return undefined;
   const between = sentence.slice(found.start + found.verb.length, index).trim();
   const words = between ? between.split(WHITESPACE).length : 0;
@@ -232,14 +233,14 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     hits.push({ start, end, confidence });
   };
 
-  for (const m of first(sentence.matchAll(HOW_HARD))) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
+  for (const m of matches(HOW_HARD, sentence)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
   // Musing questions that open with the verb ("roll our own X?") still propose the build; real questions don't fire.
   if (question && !VERB_FIRST.test(sentence)) return hits;
   const doubt = question ? 0.2 : 0;
 
   // "write our own X": a system-like X is sure; anything else ("our own team culture") is doubtful, and with loose
   // verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
-  for (const m of first(sentence.matchAll(OWN_MARK))) {
+  for (const m of matches(OWN_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     if (ON_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const verb = verbBefore(sentence, m.index, 3);
@@ -260,7 +261,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb.start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }
   // "build a custom caching layer", "replaces the i18n library with a custom system".
-  for (const m of first(sentence.matchAll(HOMEMADE_MARK))) {
+  for (const m of matches(HOMEMADE_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 5);
     if (!verb) continue;
@@ -271,13 +272,13 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".
-  for (const m of first(sentence.matchAll(OURSELVES_MARK))) {
+  for (const m of matches(OURSELVES_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 7);
     if (verb) keep(verb.start, m.index + m[0].length, 0.85 - doubt);
   }
   // "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb, a determiner, a known artefact.
-  for (const m of first(sentence.matchAll(MAKE_VERB_RE))) {
+  for (const m of matches(MAKE_VERB_RE, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const after = m.index + m[0].length;
     const det = DETERMINER.exec(sentence.slice(after, after + 8));
@@ -286,12 +287,12 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
   }
   const antecedent = `${previous ?? ''} ${context ?? ''}`;
-  for (const m of first(sentence.matchAll(WISHFUL_BUILD))) {
+  for (const m of matches(WISHFUL_BUILD, sentence)) {
     keep(m.index, m.index + m[0].length, NAMED_HOMEMADE.test(antecedent) || NAMED_HOMEMADE.test(sentence) ? 0.85 : 0.7);
   }
   // "I'll build one": only when the thing it stands for was an in-house artefact just before (or in the message replied to).
   if (NAMED_HOMEMADE.test(antecedent)) {
-    for (const m of first(sentence.matchAll(BUILD_PRONOUN))) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+    for (const m of matches(BUILD_PRONOUN, sentence)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
   }
   return hits;
 }

@@ -203,13 +203,14 @@ const PATTERNS: readonly RegExp[] = [
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
-/** At most MAX_CANDIDATES matches of one pattern per sentence: bounds the work on adversarial inputs. */
+/** At most MAX_CANDIDATES matches of one global pattern: bounds the work on adversarial inputs.
+ * (exec with lastIndex instead of matchAll, which clones the regex on every call.) */
 const MAX_CANDIDATES = 40;
-function* first<T>(items: Iterable<T>, n = MAX_CANDIDATES): Generator<T> {
-  if (n <= 0) return;
-  for (const item of items) {
-    yield item;
-    if (--n <= 0) return;
+function* matches(re: RegExp, text: string, limit = MAX_CANDIDATES): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && limit-- > 0; m = re.exec(text)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
   }
 }
 
@@ -262,7 +263,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (verbal && GERUND.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length, index + verb.length + 60))) return;
     hits.push({ start: index, end: index + length, confidence: base });
   };
-  for (const m of first(sentence.matchAll(CHOICE))) {
+  for (const m of matches(CHOICE, sentence)) {
     const object = m[2] ?? '';
     if (USE_VERB.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
     // Choice verbs other than "going with" need a frame when not in the base form ("using X" is not a decision).
@@ -274,7 +275,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (!framed && PURPOSE_IN_OBJECT.test(object)) base = 0;
     consider(m.index, m[0].length, object, base);
   }
-  for (const m of first(sentence.matchAll(CHANGE))) {
+  for (const m of matches(CHANGE, sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
     if (PAST_FRAME.test(before) && !FRAME_BEFORE.test(before)) continue;
     // Logistics show in the object or the first words of the target ("move standup to 3", "move it to next week").
@@ -283,25 +284,25 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     const object = `${m[2] ?? ''} ${target}`;
     consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]), target);
   }
-  for (const m of first(sentence.matchAll(PUT_BEHIND))) {
+  for (const m of matches(PUT_BEHIND, sentence)) {
     consider(m.index, m[0].length, `${m[2] ?? ''} ${withoutTrailingTime(m[3] ?? '')}`, framing(sentence, m.index), m[3] ?? '');
   }
-  for (const m of first(sentence.matchAll(DROP_FOR))) {
+  for (const m of matches(DROP_FOR, sentence)) {
     if (GENERIC_RE.test((m[2] ?? '').trim())) continue;
     consider(m.index, m[0].length, `${m[2] ?? ''}`, framing(sentence, m.index), m[3] ?? '');
   }
-  for (const m of first(sentence.matchAll(BARE_CHANGE))) consider(m.index, m[0].length, '', framing(sentence, m.index));
-  for (const m of first(sentence.matchAll(BETTER_FIT))) consider(m.index, m[0].length, '', 0.7);
-  for (const m of first(sentence.matchAll(NOUN_REWRITE))) consider(m.index, m[0].length, '', 0.8, '', false);
-  for (const m of first(sentence.matchAll(VERDICT))) {
+  for (const m of matches(BARE_CHANGE, sentence)) consider(m.index, m[0].length, '', framing(sentence, m.index));
+  for (const m of matches(BETTER_FIT, sentence)) consider(m.index, m[0].length, '', 0.7);
+  for (const m of matches(NOUN_REWRITE, sentence)) consider(m.index, m[0].length, '', 0.8, '', false);
+  for (const m of matches(VERDICT, sentence)) {
     // "we decided to keep it simple" is a decision, but not a choice of technology: need a named option or a choice verb.
     const tail = sentence.slice(m.index + m[0].length - (m[0].length - (m[0].search(DECIDED_END) + 1 || m[0].length)), m.index + 100);
     if (!NAMED_TOKEN.test(tail) && !CANDIDATE.test(tail)) continue;
     consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
   }
-  for (const m of first(sentence.matchAll(RECOMMEND_NAMED))) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
-  for (const m of first(sentence.matchAll(SOLUTION_IS))) consider(m.index, m[0].length, '', 0.85, '', false);
-  for (const m of first(sentence.matchAll(IS_VERDICT))) {
+  for (const m of matches(RECOMMEND_NAMED, sentence)) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
+  for (const m of matches(SOLUTION_IS, sentence)) consider(m.index, m[0].length, '', 0.85, '', false);
+  for (const m of matches(IS_VERDICT, sentence)) {
     // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.
     const start = Math.max(0, sentence.lastIndexOf(',', m.index) + 1);
     consider(start, m.index + m[0].length - start, '', 0.8, '', false);
@@ -312,7 +313,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
 /** Inline code in the span that is a flag, a command or a call (`--frozen-lockfile`, `git rebase -i`, `Promise.all`). */
 function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boolean {
   const span = doc.prose.slice(start, end);
-  for (const m of first(span.matchAll(CODE_WORD), 4)) {
+  for (const m of matches(CODE_WORD, span, 4)) {
     const at = doc.toOriginal(start + m.index, start + m.index + m[0].length);
     const code = doc.original.slice(at.start, at.end).replace(/^`|`$/g, '');
     if (CODE_LEVEL_SNIPPET.test(code)) return true;
@@ -322,7 +323,7 @@ function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boo
 
 /** "I'd rather use Auth0 than write our own", "prefer X over Y": an alternative is weighed. */
 function weighsAlternative(text: string): boolean {
-  for (const m of first(text.matchAll(RATHER))) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
+  for (const m of matches(RATHER, text)) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
   return false;
 }
 
@@ -338,7 +339,7 @@ function pickFromContext(doc: PreparedText, context: PreparedText | undefined): 
   if (LOGISTICS_RE.test(options[0])) return undefined;
   const reply = doc.sentences[0];
   if (!reply || doc.sentences.length > 3 || reply.text.split(SPACES).length > 5 || isQuestion(reply.text)) return undefined;
-  const words = new Set([...first(reply.text.toLowerCase().matchAll(WORDS), 10)].map((m) => m[0].replace(NON_WORD, '')));
+  const words = new Set([...matches(WORDS, reply.text.toLowerCase(), 10)].map((m) => m[0].replace(NON_WORD, '')));
   const picked = [options[1], options[2]].some((o) => o && o.length > 1 && words.has(o.toLowerCase().replace(NON_WORD, '')));
   return picked ? { start: reply.start, end: reply.end, confidence: 0.8 } : undefined;
 }
@@ -373,9 +374,10 @@ export const missingTradeoffs: Rule = {
       if (out.length >= MAX_HITS) break;
       const text = s.text;
       if (CANDIDATE.test(text) && !isQuestion(text)) {
+        const choices = choicesIn(text, (_, index, length) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length));
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
-        const builds = findBuilds(text, previous, context?.prose);
-        for (const h of choicesIn(text, (_, index, length) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length))) {
+        const builds = choices.length ? findBuilds(text, previous, context?.prose) : [];
+        for (const h of choices) {
           if (builds.some((b) => b.start < h.end && h.start < b.end)) continue;
           out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
         }
