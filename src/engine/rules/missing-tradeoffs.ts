@@ -23,7 +23,8 @@ const CHANGE_VERBS = [
 ];
 const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by'];
 /** Verbs of removing, which only make a choice when the replacement follows ("drop Redux and use Zustand"). */
-const DROP_VERBS = ['drop', 'dropping', 'ditch', 'ditching', 'rip out', 'ripping out', 'get rid of', 'getting rid of', 'retire', 'retiring', 'kill', 'remove', 'removing'];
+const DROP_VERBS = ['deprecate', 'deprecating', 'sunset', 'sunsetting', 'phase out', 'phasing out', 'move away from',
+  'moving away from', 'move off', 'moving off', 'drop', 'dropping', 'ditch', 'ditching', 'rip out', 'ripping out', 'get rid of', 'getting rid of', 'retire', 'retiring', 'kill', 'remove', 'removing'];
 const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go with', 'and move to', 'and switch to', 'and replace it with', 'and adopt'];
 
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
@@ -52,7 +53,7 @@ const LOGISTICS = [
   'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
   'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page',
-  'someone', 'rfc', 'adr', 'epic', 'story', 'checklist', 'post', 'writeup', 'write-up', 'spreadsheet',
+  'someone', 'walk', 'drinks', 'dinner', 'breakfast', 'beer', 'beers', 'rfc', 'adr', 'epic', 'story', 'checklist', 'post', 'writeup', 'write-up', 'spreadsheet',
   'sheet', 'slides', 'deck', 'english', 'german', 'french', 'spanish', 'branch', 'office', 'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing',
   'copy', 'typo', 'typos', 'title', 'name', 'label', 'color', 'colour', 'font', 'logo', 'icon', 'emoji', 'env', 'environment', 'staging', 'sandbox', 'template', 'search bar', 'button', 'shortcut', 'form',
 ];
@@ -80,7 +81,7 @@ const GENERIC_OBJECTS = [
   'a better tool', 'a tool', 'the right tool', 'a proper', 'a better', 'the right', 'common sense', 'your judgment',
   'your judgement', 'caution', 'the flow', 'your', 'his', 'her', 'their', 'the plan', 'the proposal', 'the same', 'the existing', 'the current', 'what we have', 'the new', 'the latest',
   'the updated', 'the other', 'the old', 'the next', 'the previous', 'the first', 'the second', 'the third',
-  'the last', 'the former', 'the latter', 'option', 'options', 'plan a', 'plan b', 'approach', 'the approach', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
+  'the last', 'the former', 'the latter', 'more', 'fewer', 'less', 'some', 'any', 'better', 'proper', 'option', 'options', 'plan a', 'plan b', 'approach', 'the approach', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
 ];
 
 /** Words that name a cost, a downside, an alternative weighed, or when to revisit: the senior shape, so no finding. */
@@ -367,6 +368,8 @@ export const missingTradeoffs: Rule = {
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose) && !context) return [];
     if (TRADEOFF_RE.test(doc.prose) || weighsAlternative(doc.prose)) return [];
+    // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.
+    if (context && TRADEOFF_RE.test(context.prose)) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {

@@ -56,6 +56,8 @@ const FLAG: Case[] = [
   ["I've decided to use Svelte for the dashboard."],
   ["I'd prefer Postgres for this."],
   ['the billing service should be rewritten in Go'],
+  ["we're going to deprecate the REST API in favor of GraphQL"],
+  ["let's move away from Jenkins to GitHub Actions"],
   // inline code naming a tool is still a choice
   ['Use `bun` for the scripts in the monorepo.'],
   // context: a bare pick from an "A or B?"
@@ -87,7 +89,11 @@ const PASS: Case[] = [
   ["We could use Kafka here but it's overkill; a Postgres table works until we pass ~1k events/s, then revisit."],
   ["let's go with Kafka if the team is ok running it; otherwise SQS"],
   ["Kafka it is then, thanks for the writeup comparing the three"],
+  // a pick after the message replied to laid out the costs
+  ["Let's go with SQS then.", 'Kafka gives us replay but someone has to run it; SQS is zero-ops but no replay. Which one?'],
   // logistics and idioms
+  ['let\'s go for a walk after standup'],
+  ['we should use more integration tests'],
   ["I'd recommend reading the postmortem first"],
   ["I'd pick Tuesday for the offsite"],
   ["I'd go with option 2"],
