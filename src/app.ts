@@ -110,6 +110,8 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     receiver,
     token: config.slack.botToken,
     logger: boltLogger,
+    // Without this Bolt resets its logger to info, and LOG_LEVEL=debug would never show Bolt's (scrubbed) debug lines.
+    logLevel: boltLogger.getLevel(),
     clientOptions: { ...CLIENT_OPTIONS, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
     // auth.test runs in start(), so a bad token stops the start with a clear message instead of failing every request.
     deferInitialization: true,
