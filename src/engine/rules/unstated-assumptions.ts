@@ -27,7 +27,7 @@ const DURATION =
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
 const DATE =
-  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march))\b/gi;
+  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight)\b/gi;
 // A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
 const VERSION =
   /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?)\b/gi;
@@ -36,7 +36,7 @@ const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
 // Words that make a date a delivery promise (a date alone may be a plan: "I'll start on it tomorrow").
 const DELIVERY =
-  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|go out|goes out)\b/i;
+  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out)\b/i;
 // "get a fix out this weekend", "out by Friday": "out" right before the date.
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
@@ -53,7 +53,7 @@ const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|of effort|tops|max|m
 // "I'll fix it by Friday": a first-person promise of work by a date. Not "I'll report back by Friday" (a next step).
 const BY_DATE = /\bby (?:the )?$/i;
 const OWN_PROMISE = /\b(?:i'll|ill|we'll|i will|we will|gonna|going to)\b/i;
-const REPORTING = /\b(?:report|post|share|write up|send (?:an? )?(?:update|summary)|get back|let (?:you|them|everyone) know|update|circle back|confirm|know|hear|follow up|ping|reply|respond|decide)\b/i;
+const REPORTING = /\b(?:report|post|share|write up|send (?:an? )?(?:update|summary)|get back|let (?:you|them|everyone) know|update (?:you|the (?:ticket|thread|channel|doc|issue)|here|everyone)|circle back|confirm|know|hear|follow up|ping|reply|respond|decide)\b/i;
 // Padding an estimate instead of naming the risk.
 const PADDING =
   /\b(?:just to be safe|to be safe|just in case|to be on the safe side|padded (?:it|that|this|the estimate)|pad(?:ding)? (?:it|the estimate)|(?:added|add|adding) (?:an? )?(?:extra|buffer)|(?:with|for|as|of) (?:some |a )?(?:buffer|padding|slack))\b/gi;
@@ -149,14 +149,16 @@ function estimateConfidence(t: TimeMention, text: string, blanked: string, conte
   const alone = onlyFillers(clauseAround(blanked, t.start, t.end));
   switch (t.kind) {
     case 'duration':
-      if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) ? 0.75 : 0;
+      if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) || DELIVERY.test(window) ? 0.75 : 0;
       return alone || ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || TAKE_ESTIMATE.test(window) || DELIVERY.test(window)
         ? LIKELY
         : 0;
     case 'date':
-      if (alone || DELIVERY.test(window) || OUT_BEFORE.test(before)) return LIKELY;
+      // "should know by noon", "I'll report back by Friday": a time to report by, not to deliver by.
+      if (REPORTING.test(clause)) return 0;
+      if (alone || DELIVERY.test(clause) || OUT_BEFORE.test(before)) return LIKELY;
       // "I'll fix it by Friday" promises work by a date; "I'll report back by Friday" is a next step.
-      return BY_DATE.test(before) && OWN_PROMISE.test(clause) && !REPORTING.test(clause) ? 0.75 : 0;
+      return BY_DATE.test(before) && OWN_PROMISE.test(clause) ? 0.75 : 0;
     case 'version':
       return VERSION_PROMISE.test(window) ? LIKELY : 0;
     case 'soon':

@@ -42,10 +42,19 @@ const FLAG_CONFIDENT: Case[] = [
   ['ok so ETA is friday'],
   ['We commit to having SSO live by end of Q1.'],
   ['told the client 5 weeks and added a week of buffer'],
+  ['done by 3pm'],
+  ['Next release will be out end of this month'],
+  ["we're targeting Q3 for GA"],
+  ['give me 2 days'],
 ];
 
 // Vague amounts and effort words without a number are reported but do not interrupt.
-const FLAG_DOUBTFUL: Case[] = [['couple hours'], ['easy fix, should be trivial'], ["I'll fix it by end of day"]];
+const FLAG_DOUBTFUL: Case[] = [
+  ['couple hours'],
+  ['easy fix, should be trivial'],
+  ["I'll fix it by end of day"],
+  ['should be out in a few days'],
+];
 
 const PASS: Case[] = [
   // ranges, assumptions, named risks
@@ -63,6 +72,11 @@ const PASS: Case[] = [
   ["I'll start on the migration tomorrow."],
   ["I'll let you know by Friday"],
   ["I'll post an update by 5pm today."],
+  ["hard to say yet, I'll have a better ETA once I can reproduce it. Should know by noon."],
+  ['lunch at noon, anyone?'],
+  ['there will be an update in a few days once I have test results'],
+  ['the release notes for 1.9 are up'],
+  ['this was fixed in 2.3.1'],
   ['happy to pair for an hour tomorrow'],
   ['retro is on friday'],
   ["I'm OOO on Monday"],
