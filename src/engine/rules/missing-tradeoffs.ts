@@ -164,6 +164,7 @@ const SENTENCE_START_BEFORE = /(?:^|[.!?:]\s*|\n\s*)$/;
 const TECH_CONTEXT = /\b(?:db|database|queue|cache|framework|library|lib|service|bus|broker|store|storage|language|stack|infra|backend|frontend|api|orm|ci|cd|tool|tooling|platform|cloud|hosting|runtime|bundler|cluster|engine|protocol|format)\b/i;
 /** Contrast in the message replied to ("Kafka gives replay but needs ops; SQS ..."): its options came with costs. */
 const CONTRAST = /\b(?:but|whereas|however|although)\b/i;
+const OFFERS_CHOICE = /\b(?:which|or|either|option|options)\b/i;
 const GERUND = /ing$/i;
 const SECOND_PERSON = /\byou(?:'ll|'d)?\s(?:\w+\s){0,2}$/i;
 /** Third person singular of a verb ("uses", "replaces", "goes with"), not "us" or "ss" words. */
@@ -201,7 +202,7 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, SECOND_PERSON, THIRD_PERSON, HOW_TO, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
+  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -371,7 +372,7 @@ export const missingTradeoffs: Rule = {
     if (!CANDIDATE.test(doc.prose) && !context) return [];
     if (TRADEOFF_RE.test(doc.prose) || weighsAlternative(doc.prose)) return [];
     // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.
-    if (context && (TRADEOFF_RE.test(context.prose) || CONTRAST.test(context.prose))) return [];
+    if (context && (TRADEOFF_RE.test(context.prose) || (CONTRAST.test(context.prose) && OFFERS_CHOICE.test(context.prose)))) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {

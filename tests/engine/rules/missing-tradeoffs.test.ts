@@ -65,6 +65,7 @@ const FLAG: Case[] = [
   ['postgres, obviously', 'postgres or mysql for the new billing service?'],
   ['Wir nehmen Kafka.', 'Kafka oder RabbitMQ für den Event-Bus?'],
   ['I think we should use Postgres.', 'What should we store the ledger in?'],
+  ["Let's move CI to Buildkite.", 'Builds are slow again but the tests are fine.'],
 ];
 
 const PASS: Case[] = [
