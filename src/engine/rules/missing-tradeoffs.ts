@@ -151,7 +151,10 @@ const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|ok
 const CHANGE_DESCRIPTION = /\b(?:this|the)(?:\s(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story))?\s$/i;
 const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-\\w]|\\.\\w)`, 'i');
 const GENERIC_RE = new RegExp(`^(?:${alt(GENERIC_OBJECTS)})\\b`, 'i');
-const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'i');
+const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'gi');
+/** Cost words used as a benefit ("cuts our compute cost", "lower risk") or dismissed ("either way") name no downside. */
+const BENEFIT_BEFORE = /\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowering|save|saves|saving|slash|slashes|no|zero|low|less|fewer|minimal|without)\s(?:\w+\s){0,2}$/i;
+const EITHER_WAY = /^either\sway/i;
 /** Past-tense reports are status, not proposals ("switched the deploy to the new cli and now it's broken"). */
 const PAST_FRAME = /\b(?:we|i|they|he|she|already|just)\s+(?:have\s+|had\s+|'ve\s+)?$/i;
 /** "-1 on moving CI", "against switching": the writer argues against the choice. */
@@ -202,7 +205,7 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
+  GENERIC_RE, TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -325,6 +328,15 @@ function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boo
   return false;
 }
 
+/** A cost, downside, alternative or revisit condition named anywhere in the text. */
+function namesTradeoff(text: string): boolean {
+  for (const m of matches(TRADEOFF_RE, text)) {
+    if (BENEFIT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) || EITHER_WAY.test(text.slice(m.index, m.index + 12))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** "I'd rather use Auth0 than write our own", "prefer X over Y": an alternative is weighed. */
 function weighsAlternative(text: string): boolean {
   for (const m of matches(RATHER, text)) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
@@ -370,9 +382,9 @@ export const missingTradeoffs: Rule = {
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose) && !context) return [];
-    if (TRADEOFF_RE.test(doc.prose) || weighsAlternative(doc.prose)) return [];
+    if (namesTradeoff(doc.prose) || weighsAlternative(doc.prose)) return [];
     // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.
-    if (context && (TRADEOFF_RE.test(context.prose) || (CONTRAST.test(context.prose) && OFFERS_CHOICE.test(context.prose)))) return [];
+    if (context && (namesTradeoff(context.prose) || (CONTRAST.test(context.prose) && OFFERS_CHOICE.test(context.prose)))) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
@@ -391,7 +403,7 @@ export const missingTradeoffs: Rule = {
       previous = text;
     }
     const picked = pickFromContext(doc, context);
-    if (picked && !TRADEOFF_RE.test(doc.prose)) out.push(picked);
+    if (picked) out.push(picked);
     return out;
   },
 };

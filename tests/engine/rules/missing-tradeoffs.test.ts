@@ -58,6 +58,8 @@ const FLAG: Case[] = [
   ['the billing service should be rewritten in Go'],
   ["we're going to deprecate the REST API in favor of GraphQL"],
   ["let's move away from Jenkins to GitHub Actions"],
+  ["Let's move the batch jobs to Graviton, it cuts our compute cost by a fifth."],
+  ['either way, we should go with Postgres'],
   // inline code naming a tool is still a choice
   ['Use `bun` for the scripts in the monorepo.'],
   // context: a bare pick from an "A or B?"
