@@ -174,6 +174,8 @@ const SECOND_PERSON = /\byou(?:'ll|'d)?\s(?:\w+\s){0,2}$/i;
 const THIRD_PERSON = /^\w+(?:[^su]s|es)(?:\s|$)/i;
 /** How-to answers: "To parse X, use Y", "If you need X, use Y", "For X, use Y". */
 const HOW_TO = /^(?:to|if|for|when|in order to)\s/i;
+/** "how do I ...?", "anyone know how to ...": a practical question, answered with instructions. */
+const HOW_TO_QUESTION = /\bhow\s(?:do|can|could)\s(?:i|you)\b|\bhow\sto\b|\bwhat'?s\sthe\s(?:best\s|easiest\s|right\s)?way\sto\b|\bany\s(?:tips|tricks)\b/i;
 const PLEASE = /\b(?:please|pls|plz)\s$/i;
 /** "use X to do Y" without a decision frame is an instruction. */
 const PURPOSE_IN_OBJECT = /\sto\s(?!the\b|a\b|an\b|our\b|my\b)[a-z]+/i;
@@ -205,7 +207,7 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
+  GENERIC_RE, TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -256,7 +258,7 @@ function withoutTrailingTime(target: string): string {
   return m && m.index > 0 ? target.slice(0, m.index) : target;
 }
 
-function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index: number, length: number) => boolean): Hit[] {
+function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index: number, length: number) => boolean, howToAsked = false): Hit[] {
   const hits: Hit[] = [];
   const consider = (index: number, length: number, object: string, base: number, target = object, verbal = true) => {
     if (hits.length >= MAX_HITS) return;
@@ -280,6 +282,8 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     const framed = FRAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index));
     if (!framed && (GERUND.test(verb) && !GOING_WITH.test(verb))) base = 0;
     if (!framed && PURPOSE_IN_OBJECT.test(object)) base = 0;
+    // A bare "use X" could be advice on how to do something; keep it below the nudge bar, and drop it after a how-to question.
+    if (!framed && base > 0) base = howToAsked ? 0 : Math.min(base, 0.75);
     consider(m.index, m[0].length, object, base);
   }
   for (const m of matches(CHANGE, sentence)) {
@@ -386,13 +390,14 @@ export const missingTradeoffs: Rule = {
     // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.
     if (context && (namesTradeoff(context.prose) || (CONTRAST.test(context.prose) && OFFERS_CHOICE.test(context.prose)))) return [];
     const out: RawFinding[] = [];
+    const howToAsked = !!context && HOW_TO_QUESTION.test(context.prose);
     let previous: string | undefined;
     for (const s of doc.sentences) {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
       const text = s.text;
       if (CANDIDATE.test(text) && !isQuestion(text)) {
-        const choices = choicesIn(text, (_, index, length) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length));
+        const choices = choicesIn(text, (_, index, length) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length), howToAsked);
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
         const builds = choices.length ? findBuilds(text, previous, context?.prose) : [];
         for (const h of choices) {

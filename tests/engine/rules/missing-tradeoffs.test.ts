@@ -92,6 +92,8 @@ const PASS: Case[] = [
   ["We could use Kafka here but it's overkill; a Postgres table works until we pass ~1k events/s, then revisit."],
   ["let's go with Kafka if the team is ok running it; otherwise SQS"],
   ["Kafka it is then, thanks for the writeup comparing the three"],
+  // an instruction answering a how-to question
+  ['use date-fns for that', 'how do I parse ISO week dates in JS?'],
   // a pick after the message replied to laid out the costs
   ["Let's go with SQS then.", 'Kafka gives us replay but someone has to run it; SQS is zero-ops but no replay. Which one?'],
   // logistics and idioms
@@ -168,6 +170,11 @@ describe('missing-tradeoffs', () => {
     expect(f.confidence).toBeGreaterThanOrEqual(0.8);
     expect(text.slice(f.start, f.end)).toBe(f.quote);
     expect(f.quote).toMatch(/^go with/);
+  });
+
+  it('keeps a bare imperative "use X" below the nudge bar (it may be advice), but a framed choice nudges', () => {
+    expect(finding('Use ClickHouse for the events table.')!.confidence).toBeLessThan(0.8);
+    expect(finding("Let's use ClickHouse for the events table.")!.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
   it('leaves a build proposal to build-vs-buy, but still flags a separate choice in the same sentence', () => {
