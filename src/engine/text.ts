@@ -233,3 +233,16 @@ function partOf(union: RegExp, text: string, index: number, length: number): str
   }
   return undefined;
 }
+
+/**
+ * The first `limit` matches of a global (`g`) regex in `text`, lazily. Uses exec/lastIndex rather than matchAll,
+ * which clones the regex on every call (several times slower on the hot path); the limit bounds the work on huge inputs.
+ * Do not use the same regex again inside the loop body.
+ */
+export function* boundedMatches(re: RegExp, text: string, limit = 40): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && limit-- > 0; m = re.exec(text)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
