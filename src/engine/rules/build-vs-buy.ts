@@ -2,7 +2,7 @@
 // needs to exist or whether an existing tool, service or simpler fix would do.
 import type { PreparedText } from '../prepare.ts';
 import type { RawFinding, Rule } from '../rule.ts';
-import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
+import { boundedMatches, isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
 
 // ---- Phrase data -------------------------------------------------------------------------------------------
 
@@ -178,17 +178,6 @@ const PATTERNS: readonly RegExp[] = [
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
-/** At most MAX_CANDIDATES matches of one global pattern: bounds the work on adversarial inputs.
- * (exec with lastIndex instead of matchAll, which clones the regex on every call.) */
-const MAX_CANDIDATES = 40;
-function* matches(re: RegExp, text: string, limit = MAX_CANDIDATES): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m && limit-- > 0; m = re.exec(text)) {
-    yield m;
-    if (m[0].length === 0) re.lastIndex++;
-  }
-}
-
 export interface BuildHit {
   /** sentence-relative offsets */
   start: number;
@@ -205,7 +194,7 @@ function verbBefore(sentence: string, index: number, maxWords: number, verbs = B
   const from = Math.max(0, index - 80);
   const window = sentence.slice(from, index);
   let found: { start: number; verb: string } | undefined;
-  for (const m of matches(verbs, window)) found = { start: from + m.index, verb: m[0] };
+  for (const m of boundedMatches(verbs, window)) found = { start: from + m.index, verb: m[0] };
   if (!found) return undefined;
   const between = sentence.slice(found.start + found.verb.length, index).trim();
   const words = between ? between.split(WHITESPACE).length : 0;
@@ -233,14 +222,14 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     hits.push({ start, end, confidence });
   };
 
-  for (const m of matches(HOW_HARD, sentence)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
+  for (const m of boundedMatches(HOW_HARD, sentence)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
   // Musing questions that open with the verb ("roll our own X?") still propose the build; real questions don't fire.
   if (question && !VERB_FIRST.test(sentence)) return hits;
   const doubt = question ? 0.2 : 0;
 
   // "write our own X": a system-like X is sure; anything else ("our own team culture") is doubtful, and with loose
   // verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
-  for (const m of matches(OWN_MARK, sentence)) {
+  for (const m of boundedMatches(OWN_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     if (ON_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const verb = verbBefore(sentence, m.index, 3);
@@ -261,7 +250,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb.start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }
   // "build a custom caching layer", "replaces the i18n library with a custom system".
-  for (const m of matches(HOMEMADE_MARK, sentence)) {
+  for (const m of boundedMatches(HOMEMADE_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 5);
     if (!verb) continue;
@@ -272,13 +261,13 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".
-  for (const m of matches(OURSELVES_MARK, sentence)) {
+  for (const m of boundedMatches(OURSELVES_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 7);
     if (verb) keep(verb.start, m.index + m[0].length, 0.85 - doubt);
   }
   // "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb, a determiner, a known artefact.
-  for (const m of matches(MAKE_VERB_RE, sentence)) {
+  for (const m of boundedMatches(MAKE_VERB_RE, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const after = m.index + m[0].length;
     const det = DETERMINER.exec(sentence.slice(after, after + 8));
@@ -287,12 +276,12 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
   }
   const antecedent = `${previous ?? ''} ${context ?? ''}`;
-  for (const m of matches(WISHFUL_BUILD, sentence)) {
+  for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {
     keep(m.index, m.index + m[0].length, NAMED_HOMEMADE.test(antecedent) || NAMED_HOMEMADE.test(sentence) ? 0.85 : 0.7);
   }
   // "I'll build one": only when the thing it stands for was an in-house artefact just before (or in the message replied to).
   if (NAMED_HOMEMADE.test(antecedent)) {
-    for (const m of matches(BUILD_PRONOUN, sentence)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+    for (const m of boundedMatches(BUILD_PRONOUN, sentence)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
   }
   return hits;
 }

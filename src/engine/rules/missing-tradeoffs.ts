@@ -2,7 +2,7 @@
 // A proposal to build something ourselves belongs to build-vs-buy instead (never both for the same words).
 import type { PreparedText } from '../prepare.ts';
 import type { RawFinding, Rule } from '../rule.ts';
-import { isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
+import { boundedMatches, isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
 import { findBuilds } from './build-vs-buy.ts';
 
 // ---- Phrase data -------------------------------------------------------------------------------------------
@@ -206,22 +206,24 @@ const CODE_WORD = /\bCODE\b/g;
 const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, PUT_BEHIND, DECIDED_END, NAMED_TOKEN, RECOMMEND_NAMED, SOLUTION_IS, REFERENTIAL, CHOICE, CHANGE, DROP_FOR, CODE_LEVEL_RE, PURPOSE_RE, WIDE_SCOPE, FINITE_AFTER, BARE_CHANGE, BETTER_FIT, PROGRESSIVE_STATUS, PROPOSING, TRAILING_TIME, IDIOM_OBJECT, NOUN_REWRITE, VERDICT, IS_VERDICT, FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, LOGISTICS_RE,
-  GENERIC_RE, TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, PAST_FRAME, AGAINST, CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE, PURPOSE_IN_OBJECT, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, CODE_WORD, CODE_LEVEL_SNIPPET, GERUND, USE_VERB, GOING_WITH, USE_OF, WORDS, NON_WORD, SPACES, RATHER, THAN, CODE_REVIEW,
+  // triggers
+  CANDIDATE, CHOICE, CHANGE, DROP_FOR, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
+  SOLUTION_IS, RECOMMEND_NAMED,
+  // what makes a trigger a decision
+  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, DECIDED_END, NAMED_TOKEN,
+  // not a decision: status, instructions, arguments against
+  PROGRESSIVE_STATUS, PAST_FRAME, FINITE_AFTER, AGAINST, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE,
+  PURPOSE_IN_OBJECT, USE_VERB, GOING_WITH, USE_OF, GERUND,
+  // not a technology choice: logistics, code-level changes, idioms, references to options listed elsewhere
+  LOGISTICS_RE, GENERIC_RE, REFERENTIAL, IDIOM_OBJECT, CODE_REVIEW, CODE_LEVEL_RE, WIDE_SCOPE, PURPOSE_RE, TRAILING_TIME,
+  CODE_WORD, CODE_LEVEL_SNIPPET,
+  // the senior shape: a named cost or an alternative weighed
+  TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, RATHER, THAN,
+  // context: a pick from "A or B?"
+  CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, WORDS, NON_WORD, SPACES,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
-
-/** At most MAX_CANDIDATES matches of one global pattern: bounds the work on adversarial inputs.
- * (exec with lastIndex instead of matchAll, which clones the regex on every call.) */
-const MAX_CANDIDATES = 40;
-function* matches(re: RegExp, text: string, limit = MAX_CANDIDATES): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m && limit-- > 0; m = re.exec(text)) {
-    yield m;
-    if (m[0].length === 0) re.lastIndex++;
-  }
-}
 
 const MAX_HITS = 8;
 
@@ -272,7 +274,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (verbal && GERUND.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length, index + verb.length + 60))) return;
     hits.push({ start: index, end: index + length, confidence: base });
   };
-  for (const m of matches(CHOICE, sentence)) {
+  for (const m of boundedMatches(CHOICE, sentence)) {
     const object = m[2] ?? '';
     if (USE_VERB.test(m[1] ?? '') && CODE_REVIEW.test(sentence.slice(m.index))) continue;
     // Choice verbs other than "going with" need a frame when not in the base form ("using X" is not a decision).
@@ -286,7 +288,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (!framed && base > 0) base = howToAsked ? 0 : Math.min(base, 0.75);
     consider(m.index, m[0].length, object, base);
   }
-  for (const m of matches(CHANGE, sentence)) {
+  for (const m of boundedMatches(CHANGE, sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
     if (PAST_FRAME.test(before) && !FRAME_BEFORE.test(before)) continue;
     // Logistics show in the object or the first words of the target ("move standup to 3", "move it to next week").
@@ -295,25 +297,25 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     const object = `${m[2] ?? ''} ${target}`;
     consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]), target);
   }
-  for (const m of matches(PUT_BEHIND, sentence)) {
+  for (const m of boundedMatches(PUT_BEHIND, sentence)) {
     consider(m.index, m[0].length, `${m[2] ?? ''} ${withoutTrailingTime(m[3] ?? '')}`, framing(sentence, m.index), m[3] ?? '');
   }
-  for (const m of matches(DROP_FOR, sentence)) {
+  for (const m of boundedMatches(DROP_FOR, sentence)) {
     if (GENERIC_RE.test((m[2] ?? '').trim())) continue;
     consider(m.index, m[0].length, `${m[2] ?? ''}`, framing(sentence, m.index), m[3] ?? '');
   }
-  for (const m of matches(BARE_CHANGE, sentence)) consider(m.index, m[0].length, '', framing(sentence, m.index));
-  for (const m of matches(BETTER_FIT, sentence)) consider(m.index, m[0].length, '', 0.7);
-  for (const m of matches(NOUN_REWRITE, sentence)) consider(m.index, m[0].length, '', 0.8, '', false);
-  for (const m of matches(VERDICT, sentence)) {
+  for (const m of boundedMatches(BARE_CHANGE, sentence)) consider(m.index, m[0].length, '', framing(sentence, m.index));
+  for (const m of boundedMatches(BETTER_FIT, sentence)) consider(m.index, m[0].length, '', 0.7);
+  for (const m of boundedMatches(NOUN_REWRITE, sentence)) consider(m.index, m[0].length, '', 0.8, '', false);
+  for (const m of boundedMatches(VERDICT, sentence)) {
     // "we decided to keep it simple" is a decision, but not a choice of technology: need a named option or a choice verb.
     const tail = sentence.slice(m.index + m[0].length - (m[0].length - (m[0].search(DECIDED_END) + 1 || m[0].length)), m.index + 100);
     if (!NAMED_TOKEN.test(tail) && !CANDIDATE.test(tail)) continue;
     consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
   }
-  for (const m of matches(RECOMMEND_NAMED, sentence)) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
-  for (const m of matches(SOLUTION_IS, sentence)) consider(m.index, m[0].length, '', 0.85, '', false);
-  for (const m of matches(IS_VERDICT, sentence)) {
+  for (const m of boundedMatches(RECOMMEND_NAMED, sentence)) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
+  for (const m of boundedMatches(SOLUTION_IS, sentence)) consider(m.index, m[0].length, '', 0.85, '', false);
+  for (const m of boundedMatches(IS_VERDICT, sentence)) {
     // "Autoscaling is the fix for the backlog": the verdict sits on what came before it.
     const start = Math.max(0, sentence.lastIndexOf(',', m.index) + 1);
     consider(start, m.index + m[0].length - start, '', 0.8, '', false);
@@ -324,7 +326,7 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
 /** Inline code in the span that is a flag, a command or a call (`--frozen-lockfile`, `git rebase -i`, `Promise.all`). */
 function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boolean {
   const span = doc.prose.slice(start, end);
-  for (const m of matches(CODE_WORD, span, 4)) {
+  for (const m of boundedMatches(CODE_WORD, span, 4)) {
     const at = doc.toOriginal(start + m.index, start + m.index + m[0].length);
     const code = doc.original.slice(at.start, at.end).replace(/^`|`$/g, '');
     if (CODE_LEVEL_SNIPPET.test(code)) return true;
@@ -334,7 +336,7 @@ function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boo
 
 /** A cost, downside, alternative or revisit condition named anywhere in the text. */
 function namesTradeoff(text: string): boolean {
-  for (const m of matches(TRADEOFF_RE, text)) {
+  for (const m of boundedMatches(TRADEOFF_RE, text)) {
     if (BENEFIT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) || EITHER_WAY.test(text.slice(m.index, m.index + 12))) continue;
     return true;
   }
@@ -343,7 +345,7 @@ function namesTradeoff(text: string): boolean {
 
 /** "I'd rather use Auth0 than write our own", "prefer X over Y": an alternative is weighed. */
 function weighsAlternative(text: string): boolean {
-  for (const m of matches(RATHER, text)) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
+  for (const m of boundedMatches(RATHER, text)) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
   return false;
 }
 
@@ -359,7 +361,7 @@ function pickFromContext(doc: PreparedText, context: PreparedText | undefined): 
   if (LOGISTICS_RE.test(options[0])) return undefined;
   const reply = doc.sentences[0];
   if (!reply || doc.sentences.length > 3 || reply.text.split(SPACES).length > 5 || isQuestion(reply.text)) return undefined;
-  const words = new Set([...matches(WORDS, reply.text.toLowerCase(), 10)].map((m) => m[0].replace(NON_WORD, '')));
+  const words = new Set([...boundedMatches(WORDS, reply.text.toLowerCase(), 10)].map((m) => m[0].replace(NON_WORD, '')));
   const picked = [options[1], options[2]].some((o) => o && o.length > 1 && words.has(o.toLowerCase().replace(NON_WORD, '')));
   return picked ? { start: reply.start, end: reply.end, confidence: 0.8 } : undefined;
 }
