@@ -146,7 +146,7 @@ const FRAME_BEFORE = new RegExp(
   'i',
 );
 /** The verb opens its clause: an imperative ("swap rollup for esbuild") or a heading-style gerund ("moving CI to X"). */
-const CLAUSE_START = /(?:^|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting|pls|plz|please)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
+const CLAUSE_START = /(?:^[•◦▪·*-]?\s*|[:;(]\s*|\b(?:and|so|then|honestly|imo|imho|tbh|ok|okay|yeah|also|plan|proposal|step toward|step towards|start|starting|pls|plz|please)\s+|,\s+(?:and\s+)?)(?:just\s+|also\s+|first\s+)?$/i;
 /** "this PR converts ...", "this ticket moves us over": a change description in the third person. */
 const CHANGE_DESCRIPTION = /\b(?:this|the)(?:\s(?:pr|mr|ticket|change|commit|patch|diff|branch|rfc|proposal|epic|story))?\s$/i;
 const LOGISTICS_RE = new RegExp(`\\b(?:${alt(LOGISTICS)})\\b(?![-\\w]|\\.\\w)`, 'i');

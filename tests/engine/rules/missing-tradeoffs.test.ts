@@ -60,6 +60,11 @@ const FLAG: Case[] = [
   ["let's move away from Jenkins to GitHub Actions"],
   ["Let's move the batch jobs to Graviton, it cuts our compute cost by a fifth."],
   ['either way, we should go with Postgres'],
+  // list items and Slack markup
+  ['Plan for Q3:\n• switch CI to Buildkite\n• move logs to Loki'],
+  ['- swap Jest for Vitest in all packages'],
+  ['<@U123> let\'s just use Postgres for this'],
+  ['lets go with <https://temporal.io|Temporal> for the workflows'],
   // inline code naming a tool is still a choice
   ['Use `bun` for the scripts in the monorepo.'],
   // context: a bare pick from an "A or B?"
