@@ -83,7 +83,9 @@ export function clauseBefore(text: string, index: number, maxChars = 80): string
   const from = Math.max(0, index - maxChars);
   const window = text.slice(from, index);
   let cut = 0;
-  for (const m of window.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  // exec/lastIndex, not matchAll: matchAll clones the regex on every call, which dominates on short texts.
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window)) cut = m.index + m[0].length;
   return window.slice(cut);
 }
 
@@ -107,7 +109,8 @@ export function isOthersWords(sentence: string, index: number): boolean {
   const from = Math.max(0, index - 100);
   const window = sentence.slice(from, index);
   let last: RegExpExecArray | undefined;
-  for (const m of window.matchAll(REPORTED_SPEECH)) last = m;
+  REPORTED_SPEECH.lastIndex = 0;
+  for (let m = REPORTED_SPEECH.exec(window); m; m = REPORTED_SPEECH.exec(window)) last = m;
   if (!last) return false;
   if (OTHERS_BY_FORM.test(last[0])) return true;
   // Who is speaking: the words just before the verb. No subject or a first-person one means the writer.
@@ -184,12 +187,16 @@ export interface SentenceMatch {
 }
 
 /**
- * Every match of a global `pattern` over the prose, with its sentence, at most `limit` of them. Scanning the prose
+ * Every match of a global `pattern` over the prose, with its sentence, at most `limit` of them (do not use the same
+ * regex inside a loop over the result's producer: it runs on the regex's lastIndex, not a clone). Scanning the prose
  * once per pattern (rather than once per sentence) keeps the common case, no match at all, cheap.
  */
 export function matchesIn(doc: PreparedText, pattern: RegExp, limit = 64): SentenceMatch[] {
   const out: SentenceMatch[] = [];
-  for (const m of doc.prose.matchAll(pattern)) {
+  const prose = doc.prose;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(prose); m; m = pattern.exec(prose)) {
+    if (m[0].length === 0) pattern.lastIndex++;
     const sentence = sentenceAt(doc, m.index);
     if (!sentence || m.index >= sentence.end) continue;
     const kind = m.groups ? Object.keys(m.groups).find((k) => m.groups![k] !== undefined) : partOf(pattern, doc.prose, m.index, m[0].length);

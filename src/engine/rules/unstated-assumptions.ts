@@ -117,7 +117,9 @@ function blankMentions(sentence: string, mentions: TimeMention[]): string {
 function clauseAround(text: string, start: number, end: number): string {
   const from = Math.max(0, start - 60);
   let clauseStart = from;
-  for (const m of text.slice(from, start).matchAll(CLAUSE_EDGE)) clauseStart = from + m.index + m[0].length;
+  const head = text.slice(from, start);
+  CLAUSE_EDGE.lastIndex = 0;
+  for (let m = CLAUSE_EDGE.exec(head); m; m = CLAUSE_EDGE.exec(head)) clauseStart = from + m.index + m[0].length;
   const tail = text.slice(end, end + 60);
   CLAUSE_EDGE.lastIndex = 0;
   const edge = CLAUSE_EDGE.exec(tail);
@@ -127,25 +129,19 @@ function clauseAround(text: string, start: number, end: number): string {
 /** Only filler words beside the estimate: "3 weeks", "yep, next week.", "rewriting the importer, ~5 days". */
 function onlyFillers(words: string): boolean {
   let count = 0;
-  for (const m of words.matchAll(WORD)) if (++count > 6 || !FILLER_WORDS.test(m[0])) return false;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(words); m; m = WORD.exec(words)) if (++count > 6 || !FILLER_WORDS.test(m[0])) return false;
   return true;
 }
 
-function repeatsContext(mention: TimeMention, context: PreparedText | undefined): boolean {
-  return context !== undefined && context.prose.toLowerCase().includes(mention.text.toLowerCase());
-}
-
-/** How sure we are that this time mention is the writer's bare estimate; 0 when it is not one. */
-function estimateConfidence(t: TimeMention, text: string, blanked: string, context: PreparedText | undefined): number {
+/** How much this time mention reads as an estimate or a delivery date, from the words around it; 0 when not. */
+function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext: boolean): number {
   const before = text.slice(Math.max(0, t.start - 50), t.start);
   const after = text.slice(t.end, t.end + 30);
   if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) return 0;
   if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
-  if (isNegatedAt(text, t.start) || isOthersWords(text, t.start) || isHypotheticalAt(text, t.start)) return 0;
-  if (HEDGED.test(clauseBefore(text, t.start, 50)) || repeatsContext(t, context)) return 0;
 
   const window = `${before} ${t.text} ${after}`;
-  const clause = clauseAround(text, t.start, t.end);
   const alone = onlyFillers(clauseAround(blanked, t.start, t.end));
   switch (t.kind) {
     case 'duration':
@@ -153,18 +149,38 @@ function estimateConfidence(t: TimeMention, text: string, blanked: string, conte
       return alone || ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || TAKE_ESTIMATE.test(window) || DELIVERY.test(window)
         ? LIKELY
         : 0;
-    case 'date':
+    case 'date': {
+      const clause = clauseAround(text, t.start, t.end);
       // "should know by noon", "I'll report back by Friday": a time to report by, not to deliver by.
       if (REPORTING.test(clause)) return 0;
       if (alone || DELIVERY.test(clause) || OUT_BEFORE.test(before)) return LIKELY;
-      // "I'll fix it by Friday" promises work by a date; "I'll report back by Friday" is a next step.
+      // "I'll fix it by Friday" promises work by a date.
       return BY_DATE.test(before) && OWN_PROMISE.test(clause) ? 0.75 : 0;
+    }
     case 'version':
       return VERSION_PROMISE.test(window) ? LIKELY : 0;
     case 'soon':
       if (DELIVERY.test(window)) return 0.8;
-      return alone ? (context ? 0.8 : DOUBTFUL) : 0;
+      return alone ? (hasContext ? 0.8 : DOUBTFUL) : 0;
   }
+}
+
+/** Not the writer's own committed estimate: negated, someone else's, conditional, hedged, or the asker's date. */
+function isExempt(t: TimeMention, text: string, contextLower: string): boolean {
+  return (
+    isNegatedAt(text, t.start) ||
+    isOthersWords(text, t.start) ||
+    isHypotheticalAt(text, t.start) ||
+    HEDGED.test(clauseBefore(text, t.start, 50)) ||
+    (contextLower !== '' && contextLower.includes(t.text.toLowerCase()))
+  );
+}
+
+/** A range, an assumption or a named risk covers every estimate in the sentence; so does a past or status report. */
+function sentenceExempt(text: string, next: string): boolean {
+  if (isQuestion(text) || hasRange(text) || hasAssumption(text) || STATUS.test(text) || PAST_SENTENCE.test(text)) return true;
+  // An assumption stated in the next sentence covers the estimate too.
+  return (PAST_REPORT.test(text) && !FUTURE.test(text)) || NEXT_ASSUMPTION.test(next);
 }
 
 export const unstatedAssumptions: Rule = {
@@ -209,18 +225,16 @@ export const unstatedAssumptions: Rule = {
       bySentence.set(m.sentence, list);
     }
     const sentences = doc.sentences;
+    const contextLower = context ? context.prose.toLowerCase() : '';
     for (const [s, mentions] of bySentence) {
       const text = s.text;
-      if (isQuestion(text) || hasRange(text) || hasAssumption(text) || STATUS.test(text) || PAST_SENTENCE.test(text)) continue;
-      if (PAST_REPORT.test(text) && !FUTURE.test(text)) continue;
-      // An assumption stated in the next sentence covers the estimate too.
-      const next = sentences[sentences.indexOf(s) + 1]?.text ?? '';
-      if (NEXT_ASSUMPTION.test(next)) continue;
       const blanked = blankMentions(text, mentions);
-      for (const t of mentions) {
-        const confidence = estimateConfidence(t, text, blanked, context);
-        if (confidence > 0) hits.push({ start: s.start + t.start, end: s.start + t.end, confidence });
-      }
+      // Cheapest test first: most mentions have no estimate or delivery word around them.
+      const cued = mentions
+        .map((t) => ({ t, confidence: cueConfidence(t, text, blanked, context !== undefined) }))
+        .filter((c) => c.confidence > 0 && !isExempt(c.t, text, contextLower));
+      if (cued.length === 0 || sentenceExempt(text, sentences[sentences.indexOf(s) + 1]?.text ?? '')) continue;
+      for (const { t, confidence } of cued) hits.push({ start: s.start + t.start, end: s.start + t.end, confidence });
     }
 
     for (const m of extras) {
