@@ -43,7 +43,11 @@ const HOMEMADE = [
 ];
 
 /** Words after the verb phrase that say "by us". */
-const OURSELVES = ['ourselves', 'myself', 'in-house', 'in house', 'from scratch', 'by hand'];
+const OURSELVES = ['ourselves', 'in-house', 'in house', 'from scratch'];
+/** With "ourselves": only verbs of making a thing ("implement the tokens ourselves"), not "write the docs ourselves". */
+const BY_US_VERBS = ['build', 'building', 'built', 'implement', 'implementing', 'implemented', 'roll', 'rolling',
+  'develop', 'developing', 'create', 'creating', 'reimplement', 'reimplementing', 'reimplemented', 'hand-roll', 'host', 'hosting',
+  'run', 'running', 'write', 'writing', 'wrote'];
 
 /** Things that usually exist as a product, a library or a service: building one deserves "does this need to exist?". */
 const ARTEFACTS = [
@@ -71,7 +75,8 @@ const ORDINARY_CODE = [
   'metric', 'metrics', 'dashboard', 'alert', 'rule', 'lint rule', 'eslint rule', 'migration', 'endpoint', 'button',
   'module', 'prompt', 'prompts', 'template', 'templates', 'config', 'configuration', 'policy', 'role', 'image', 'job',
   'step', 'action', 'check', 'validation', 'handler', 'class', 'mapping', 'filter', 'report', 'layout', 'command',
-  'task', 'terraform', 'helm', 'chart', 'playbook', 'runbook', 'workflow', 'pipeline',
+  'task', 'terraform', 'helm', 'chart', 'playbook', 'runbook', 'workflow', 'pipeline', 'doc', 'docs',
+  'documentation', 'change', 'fix', 'patch', 'pr', 'release', 'upgrade', 'deploy', 'update', 'review', 'demo',
 ];
 
 /** Things that say the build was weighed against existing options (concretely) or is a thin layer over one. */
@@ -94,7 +99,7 @@ const VERDICT_AGAINST = [
 
 /** Heads that make "made/ran/shipped our own ..." a system rather than, say, coffee. */
 const SYSTEM_HEADS = [
-  'service', 'system', 'server', 'layer', 'backend', 'pipeline', 'infrastructure', 'infra', 'cluster', 'implementation',
+  'service', 'system', 'server', 'layer', 'backend', 'infrastructure', 'infra', 'cluster', 'implementation',
   'stack', 'app', 'api', 'algorithm', 'operator', 'bot', 'client', 'driver', 'plugin',
   'extension', 'package', 'tracker', 'editor', 'compiler', 'interpreter', 'language', 'dsl', 'format',
   'protocol', 'storage', 'store', 'db', 'index', 'cdn', 'runtime', 'vm', 'container', 'installer', 'updater',
@@ -102,7 +107,7 @@ const SYSTEM_HEADS = [
   'middleware', 'router', 'widget', 'player', 'viewer', 'resolver', 'validator', 'serializer', 'formatter', 'linter',
   'transpiler', 'minifier', 'mailer', 'notifier', 'portal', 'ui', 'frontend', 'registry', 'repo', 'vault', 'limiter',
   'balancer', 'shipper', 'aggregator', 'collector', 'exporter', 'importer', 'sync', 'replication', 'backup',
-  'deployment', 'deploy', 'k8s', 'kubernetes', 'docker', 'terraform', 'ci', 'cd', 'pubsub', 'bus', 'stream',
+  'deployment', 'k8s', 'kubernetes', 'docker', 'ci', 'cd', 'pubsub', 'bus', 'stream',
   'streaming', 'warehouse', 'lake', 'etl', 'logging', 'tracing', 'profiler', 'debugger',
 ];
 
@@ -125,6 +130,9 @@ const MAKE_VERB_RE = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\b`, 'gi');
 const OWN_MARK = /\b(?:our|my)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
 const OURSELVES_MARK = new RegExp(`\\b(?:${alt(OURSELVES)})\\b`, 'gi');
+const BY_US_VERB_RE = new RegExp(`\\b(?:${alt(BY_US_VERBS)})\\b`, 'gi');
+const WRITE_VERB = /^(?:write|writing|wrote)$/i;
+const EDGE_PUNCT = /^\W+|\W+$/g;
 /** "a tiny CMS", "an internal tool": the noun phrase after a make-verb. */
 const DETERMINER = /^\s(?:us\s|me\s)?(?:a|an|the|our|my|some)\s/i;
 /** Up to four words right after a marker (anchored, so linear). */
@@ -171,7 +179,7 @@ const CANDIDATE = new RegExp(`\\b(?:own|ourselves|myself|scratch|hand|be|${alt(H
 const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  CANDIDATE, BY_US_VERB_RE, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
@@ -263,8 +271,14 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
   // "implementing retry logic ourselves", "build this in-house".
   for (const m of boundedMatches(OURSELVES_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
-    const verb = verbBefore(sentence, m.index, 7);
-    if (verb) keep(verb.start, m.index + m[0].length, 0.85 - doubt);
+    const verb = verbBefore(sentence, m.index, 7, BY_US_VERB_RE);
+    if (!verb) continue;
+    // "write the migration ourselves" is ordinary work; writing (not building) needs a system-like object.
+    const object = sentence.slice(verb.start + verb.verb.length, m.index).trim();
+    const head = (object.split(WHITESPACE).at(-1) ?? '').replace(EDGE_PUNCT, '');
+    if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(object)) continue;
+    if (WRITE_VERB.test(verb.verb) && !SYSTEM_THING_RE.test(object)) continue;
+    keep(verb.start, m.index + m[0].length, 0.85 - doubt);
   }
   // "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb, a determiner, a known artefact.
   for (const m of boundedMatches(MAKE_VERB_RE, sentence)) {

@@ -40,6 +40,8 @@ const FLAG: Case[] = [
   ['Rolled our own websocket layer last sprint'],
   ['I reimplemented the job scheduler from scratch'],
   ["i'll just write a quick parser for these vendor logs"],
+  ["we'll implement the OAuth flow ourselves"],
+  ["let's just host the search ourselves"],
   // context decides what "this"/"one" stands for
   ['ooh, would be fun to build ourselves', 'What if we had our own status page service?'],
   ["yes! I'll build one this week", 'We really need an internal tool for tracking feature flags.'],
@@ -80,6 +82,10 @@ const PASS: Case[] = [
   ['I wrote a custom prompt for the summarizer'],
   ["I'll write our own version of the runbook"],
   ['we wrote our own Jira automation rules'],
+  // doing ordinary work personally is not building a product
+  ["I'll write the docs myself"],
+  ["we'll write the migration ourselves, no need to wait for the DBA team"],
+  ['we can deploy it ourselves'],
   // instructions to the reader
   ['you can roll your own adapter if the defaults do not fit'],
   // someone else built it
