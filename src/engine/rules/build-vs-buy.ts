@@ -9,45 +9,42 @@ import { boundedMatches, isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS }
 /** Verbs of making something. Paired with "our own", "custom", "in-house", "ourselves". */
 const BUILD_VERBS = [
   'roll', 'rolls', 'rolling', 'rolled', 'hand-roll', 'hand-rolling', 'hand-rolled', 'handroll', 'handrolling',
-  'write', 'writes', 'writing', 'wrote', 'written',
-  'build', 'builds', 'building', 'built',
-  'make', 'makes', 'making', 'made',
-  'implement', 'implements', 'implementing', 'implemented', 'reimplement', 'reimplementing', 'reimplemented', 're-implement',
-  'develop', 'develops', 'developing', 'developed',
-  'create', 'creates', 'creating', 'created',
-  'code', 'coding', 'coded',
-  'ship', 'ships', 'shipping', 'shipped',
-  'add', 'adds', 'adding', 'added',
-  'run', 'runs', 'running',
-  'host', 'hosting',
-  'replace', 'replaces', 'replacing', 'replaced',
-  'spin up', 'spun up', 'hack together', 'hacked together', 'hacking together', 'put together',
-  'whip up', 'whipped up', 'cook up', 'cooked up', 'knock out', 'prototype', 'prototyping', 'prototyped',
-  'working on', 'work on', 'worked on',
+  'write', 'writes', 'writing', 'wrote', 'written', 'build', 'builds', 'building', 'built', 'make', 'makes', 'making',
+  'made', 'implement', 'implements', 'implementing', 'implemented', 'reimplement', 'reimplementing', 'reimplemented',
+  're-implement', 'develop', 'develops', 'developing', 'developed', 'create', 'creates', 'creating', 'created',
+  'code', 'coding', 'coded', 'ship', 'ships', 'shipping', 'shipped', 'add', 'adds', 'adding', 'added', 'run', 'runs',
+  'running', 'host', 'hosting', 'replace', 'replaces', 'replacing', 'replaced', 'spin up', 'spun up', 'hack together',
+  'hacked together', 'hacking together', 'put together', 'whip up', 'whipped up', 'cook up', 'cooked up', 'knock out',
+  'prototype', 'prototyping', 'prototyped', 'working on', 'work on', 'worked on', 'diy',
 ];
 
 /** "made", "run" and "ship" are too loose to pair with "custom" ("the make backend covers the custom cases"). */
-const LOOSE_VERBS = new Set(['make', 'makes', 'making', 'made', 'run', 'runs', 'running', 'ship', 'ships', 'shipping', 'shipped']);
+const LOOSE_VERBS = new Set([
+  'make', 'makes', 'making', 'made', 'run', 'runs', 'running', 'ship', 'ships', 'shipping', 'shipped',
+]);
 
 /** Verbs that on their own mean "make a new thing" (unlike "add" or "run"), for artefact nouns without "custom". */
 const MAKE_VERBS = [
-  'roll', 'rolling', 'hand-roll', 'hand-rolling', 'handroll', 'reimplement', 'reimplementing', 're-implement', 'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing',
-  'implemented', 'develop', 'developing', 'developed', 'create', 'creating', 'created', 'hack together',
-  'hacked together', 'whip up', 'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping',
+  'diy', 'roll', 'rolling', 'hand-roll', 'hand-rolling', 'handroll', 'reimplement', 'reimplementing', 're-implement',
+  'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing', 'implemented', 'develop',
+  'developing', 'developed', 'create', 'creating', 'created', 'hack together', 'hacked together', 'whip up',
+  'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping',
 ];
 
 /** Words that say "made by us" next to a thing. */
 const HOMEMADE = [
-  'custom', 'custom-built', 'bespoke', 'homemade', 'home-made', 'homegrown', 'home-grown', 'in-house', 'hand-rolled',
-  'handrolled', 'hand-written', 'handwritten', 'internal',
+  'diy', 'custom', 'custom-built', 'bespoke', 'homemade', 'home-made', 'homegrown', 'home-grown', 'in-house',
+  'hand-rolled', 'handrolled', 'hand-written', 'handwritten', 'internal',
 ];
 
 /** Words after the verb phrase that say "by us". */
 const OURSELVES = ['ourselves', 'in-house', 'in house', 'from scratch'];
 /** With "ourselves": only verbs of making a thing ("implement the tokens ourselves"), not "write the docs ourselves". */
-const BY_US_VERBS = ['build', 'building', 'built', 'implement', 'implementing', 'implemented', 'roll', 'rolling',
-  'develop', 'developing', 'create', 'creating', 'reimplement', 'reimplementing', 'reimplemented', 'hand-roll', 'host', 'hosting',
-  'run', 'running', 'write', 'writing', 'wrote'];
+const BY_US_VERBS = [
+  'build', 'building', 'built', 'implement', 'implementing', 'implemented', 'roll', 'rolling', 'develop',
+  'developing', 'create', 'creating', 'reimplement', 'reimplementing', 'reimplemented', 'hand-roll', 'host',
+  'hosting', 'run', 'running', 'write', 'writing', 'wrote',
+];
 
 /** Things that usually exist as a product, a library or a service: building one deserves "does this need to exist?". */
 const ARTEFACTS = [
@@ -71,21 +68,21 @@ const ORDINARY_CODE = [
   'hook', 'hooks', 'component', 'components', 'error', 'errors', 'exception', 'exceptions', 'type', 'types', 'field',
   'fields', 'column', 'event', 'events', 'prop', 'props', 'style', 'styles', 'css', 'header', 'headers', 'message',
   'messages', 'matcher', 'domain', 'query', 'queries', 'script', 'scripts', 'test', 'tests', 'fixture', 'fixtures',
-  'attribute', 'setting', 'settings', 'emoji', 'view', 'page', 'icon', 'color', 'theme', 'option', 'flag',
-  'metric', 'metrics', 'dashboard', 'alert', 'rule', 'lint rule', 'eslint rule', 'migration', 'endpoint', 'button',
-  'module', 'prompt', 'prompts', 'template', 'templates', 'config', 'configuration', 'policy', 'role', 'image', 'job',
-  'step', 'action', 'check', 'validation', 'handler', 'class', 'mapping', 'filter', 'report', 'layout', 'command',
-  'task', 'terraform', 'helm', 'chart', 'playbook', 'runbook', 'workflow', 'pipeline', 'doc', 'docs',
-  'documentation', 'change', 'fix', 'patch', 'pr', 'release', 'upgrade', 'deploy', 'update', 'review', 'demo',
+  'attribute', 'setting', 'settings', 'emoji', 'view', 'page', 'icon', 'color', 'theme', 'option', 'flag', 'metric',
+  'metrics', 'dashboard', 'alert', 'rule', 'lint rule', 'eslint rule', 'migration', 'endpoint', 'button', 'module',
+  'prompt', 'prompts', 'template', 'templates', 'config', 'configuration', 'policy', 'role', 'image', 'job', 'step',
+  'action', 'check', 'validation', 'handler', 'class', 'mapping', 'filter', 'report', 'layout', 'command', 'task',
+  'terraform', 'helm', 'chart', 'playbook', 'runbook', 'workflow', 'pipeline', 'doc', 'docs', 'documentation',
+  'change', 'fix', 'patch', 'pr', 'release', 'upgrade', 'deploy', 'update', 'review', 'demo',
 ];
 
 /** Things that say the build was weighed against existing options (concretely) or is a thin layer over one. */
 const WEIGHED = [
   'looked at', 'we looked', 'i looked', 'considered', 'compared', 'evaluated', 'benchmarked', 'ruled out', 'skipped',
-  "doesn't support", "didn't support", "don't support", 'does not support', 'did not support', "can't do", "couldn't do",
-  "doesn't handle", "didn't handle", "can't handle", "doesn't do", "didn't do", "doesn't cover", "didn't cover",
-  "doesn't allow", "didn't allow", 'too heavy', 'too bloated', 'wrapper around', 'wrapper over', 'thin wrapper',
-  'adapter around', 'using the stdlib', 'standard library', 'stdlib', 'built-in', 'builtin',
+  "doesn't support", "didn't support", "don't support", 'does not support', 'did not support', "can't do",
+  "couldn't do", "doesn't handle", "didn't handle", "can't handle", "doesn't do", "didn't do", "doesn't cover",
+  "didn't cover", "doesn't allow", "didn't allow", 'too heavy', 'too bloated', 'wrapper around', 'wrapper over',
+  'thin wrapper', 'adapter around', 'using the stdlib', 'standard library', 'stdlib', 'built-in', 'builtin',
   'off-the-shelf', 'off the shelf', 'existing tool', 'existing library', 'existing service', 'need to exist',
   'needs to exist', 'reinvent', 'not worth', "isn't worth", 'overkill', 'options', 'alternatives', 'versus', ' vs ',
   'vs.',
@@ -93,22 +90,22 @@ const WEIGHED = [
 
 /** Verdicts against building that follow the build phrase ("writing our own scheduler isn't worth it"). */
 const VERDICT_AGAINST = [
-  "isn't worth", 'is not worth', 'not worth it', 'is overkill', 'would be overkill', 'makes no sense',
-  'bad idea', 'is a trap', 'is a mistake',
+  "isn't worth", 'is not worth', 'not worth it', 'is overkill', 'would be overkill', 'makes no sense', 'bad idea',
+  'is a trap', 'is a mistake',
 ];
 
 /** Heads that make "made/ran/shipped our own ..." a system rather than, say, coffee. */
 const SYSTEM_HEADS = [
-  'service', 'system', 'server', 'layer', 'backend', 'infrastructure', 'infra', 'cluster', 'implementation',
-  'stack', 'app', 'api', 'algorithm', 'operator', 'bot', 'client', 'driver', 'plugin',
-  'extension', 'package', 'tracker', 'editor', 'compiler', 'interpreter', 'language', 'dsl', 'format',
-  'protocol', 'storage', 'store', 'db', 'index', 'cdn', 'runtime', 'vm', 'container', 'installer', 'updater',
-  'uploader', 'scraper', 'crawler', 'generator', 'builder', 'runner', 'worker', 'daemon', 'agent', 'manager',
-  'middleware', 'router', 'widget', 'player', 'viewer', 'resolver', 'validator', 'serializer', 'formatter', 'linter',
-  'transpiler', 'minifier', 'mailer', 'notifier', 'portal', 'ui', 'frontend', 'registry', 'repo', 'vault', 'limiter',
-  'balancer', 'shipper', 'aggregator', 'collector', 'exporter', 'importer', 'sync', 'replication', 'backup',
-  'deployment', 'k8s', 'kubernetes', 'docker', 'ci', 'cd', 'pubsub', 'bus', 'stream',
-  'streaming', 'warehouse', 'lake', 'etl', 'logging', 'tracing', 'profiler', 'debugger',
+  'service', 'system', 'server', 'layer', 'backend', 'infrastructure', 'infra', 'cluster', 'implementation', 'stack',
+  'app', 'api', 'algorithm', 'operator', 'bot', 'client', 'driver', 'plugin', 'extension', 'package', 'tracker',
+  'editor', 'compiler', 'interpreter', 'language', 'dsl', 'format', 'protocol', 'storage', 'store', 'db', 'index',
+  'cdn', 'runtime', 'vm', 'container', 'installer', 'updater', 'uploader', 'scraper', 'crawler', 'generator',
+  'builder', 'runner', 'worker', 'daemon', 'agent', 'manager', 'middleware', 'router', 'widget', 'player', 'viewer',
+  'resolver', 'validator', 'serializer', 'formatter', 'linter', 'transpiler', 'minifier', 'mailer', 'notifier',
+  'portal', 'ui', 'frontend', 'registry', 'repo', 'vault', 'limiter', 'balancer', 'shipper', 'aggregator',
+  'collector', 'exporter', 'importer', 'sync', 'replication', 'backup', 'deployment', 'k8s', 'kubernetes', 'docker',
+  'ci', 'cd', 'pubsub', 'bus', 'stream', 'streaming', 'warehouse', 'lake', 'etl', 'logging', 'tracing', 'profiler',
+  'debugger',
 ];
 
 /** Heads that only say "a version of something": what follows "of" decides ("our own version of LaunchDarkly"). */

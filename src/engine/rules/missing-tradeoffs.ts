@@ -9,9 +9,9 @@ import { findBuilds } from './build-vs-buy.ts';
 
 /** Verbs of choosing or changing technology, each with the word that introduces the new option. */
 const CHOICE_VERBS_WITH_OBJECT = [
-  'use', 'using', 'uses', 'go w/', 'adopt', 'adopting', 'adopts', 'go with', 'going with', 'goes with', 'opt for', 'go for',
-  'settle on', 'standardize on', 'standardise on', 'standardizing on', 'standardising on', 'bet on', 'pick', 'choose',
-  'introduce', 'introducing', 'introduces', 'consolidate on', 'consolidate onto', 'consolidating on',
+  'use', 'using', 'uses', 'go w/', 'adopt', 'adopting', 'adopts', 'go with', 'going with', 'goes with', 'opt for',
+  'go for', 'settle on', 'standardize on', 'standardise on', 'standardizing on', 'standardising on', 'bet on', 'pick',
+  'choose', 'introduce', 'introducing', 'introduces', 'consolidate on', 'consolidate onto', 'consolidating on',
 ];
 /** Verbs of moving from one thing to another: need a "to/with/in/for" part to count ("move X to Y"). */
 const CHANGE_VERBS = [
@@ -29,22 +29,28 @@ const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go wit
 
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
 const DECISION_FRAMES = [
-  "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta', 'we want to',
-  "we'd better", 'it would be better to', "it'd be better to", 'would be better to', 'better to', 'best to',
-  "it's best to", 'might as well', 'makes sense to', 'the right move is to', "i'd suggest", "i'd recommend", "i'd propose", 'i would suggest', 'i would recommend', 'i reckon', 'i reckon we', 'i think we', 'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to", 'we are going to', "we're gonna",
-  'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend', 'i vote', 'i say',
-  'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to', 'time to', 'the fix is to',
-  'we should just', 'just', 'should', 'must',
+  "let's", 'lets', 'let us', 'we should', 'we must', 'we need to', 'we have to', 'we ought to', 'we gotta',
+  'we want to', "we'd better", 'it would be better to', "it'd be better to", 'would be better to', 'better to',
+  'best to', "it's best to", 'might as well', 'makes sense to', 'the right move is to', "i'd suggest",
+  "i'd recommend", "i'd propose", 'i would suggest', 'i would recommend', 'i reckon', 'i reckon we', 'i think we',
+  'i say we', "i'd say we", 'i guess we', "i'd", 'i would', "i'd rather", "we'll", 'we will', "we're going to",
+  'we are going to', "we're gonna", 'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend',
+  'i vote', 'i say', 'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to',
+  'time to', 'the fix is to', 'we should just', 'just', 'should', 'must',
 ];
 /** Whole phrases that announce a verdict on their own. */
 const VERDICTS = [
   'it has been decided', "it's been decided", 'it was decided', 'we have decided', "we've decided", 'we decided',
-  "i've decided", 'i have decided', 'i decided',
-  'decision is', 'decision:', 'the fix is obvious', 'the answer is obvious', 'the obvious fix is', 'the obvious choice is',
-  'my vote is', 'my vote goes to', 'i vote for', "i'm voting for", 'needs a rewrite in', 'needs to be rewritten in',
+  "i've decided", 'i have decided', 'i decided', 'decision is', 'decision:', 'the fix is obvious',
+  'the answer is obvious', 'the obvious fix is', 'the obvious choice is', 'my vote is', 'my vote goes to',
+  'i vote for', "i'm voting for", 'needs a rewrite in', 'needs to be rewritten in',
 ];
-const VERDICT_NOUNS = ['the better choice', 'the best choice', 'the better option', 'the best option', 'the best fit',
-  'the better fit', 'a better choice', 'a better fit', 'the best bet', 'our best bet', 'the fix', 'the answer', 'the solution', 'the way to go', 'the way forward', 'the right call', 'the right choice', 'the obvious choice', 'the obvious fix', 'the move'];
+const VERDICT_NOUNS = [
+  'the better choice', 'the best choice', 'the better option', 'the best option', 'the best fit', 'the better fit',
+  'a better choice', 'a better fit', 'the best bet', 'our best bet', 'the fix', 'the answer', 'the solution',
+  'the way to go', 'the way forward', 'the right call', 'the right choice', 'the obvious choice', 'the obvious fix',
+  'the move',
+];
 
 /** Objects and targets of logistics, not of a technical choice ("let's move standup to 3", "use this thread"). */
 const LOGISTICS = [
@@ -52,10 +58,12 @@ const LOGISTICS = [
   'ticket', 'card', 'issue', 'thread', 'channel', 'dm', 'dms', 'conversation', 'discussion', 'chat', 'doc', 'pr',
   'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
-  'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page',
-  'someone', 'walk', 'drinks', 'dinner', 'breakfast', 'beer', 'beers', 'rfc', 'adr', 'epic', 'story', 'checklist', 'post', 'writeup', 'write-up', 'spreadsheet',
-  'sheet', 'slides', 'deck', 'english', 'german', 'french', 'spanish', 'branch', 'office', 'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing',
-  'copy', 'typo', 'typos', 'title', 'name', 'label', 'color', 'colour', 'font', 'logo', 'icon', 'emoji', 'env', 'environment', 'staging', 'sandbox', 'template', 'search bar', 'button', 'shortcut', 'form',
+  'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page', 'someone', 'walk',
+  'drinks', 'dinner', 'breakfast', 'beer', 'beers', 'rfc', 'adr', 'epic', 'story', 'checklist', 'post', 'writeup',
+  'write-up', 'spreadsheet', 'sheet', 'slides', 'deck', 'english', 'german', 'french', 'spanish', 'branch', 'office',
+  'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing', 'copy', 'typo', 'typos', 'title',
+  'name', 'label', 'color', 'colour', 'font', 'logo', 'icon', 'emoji', 'env', 'environment', 'staging', 'sandbox',
+  'template', 'search bar', 'button', 'shortcut', 'form',
 ];
 /** Code-level things: changing one of them is a code change, not a technology choice, unless it spans everything. */
 const CODE_LEVEL = [
@@ -63,15 +71,16 @@ const CODE_LEVEL = [
   'constants', 'param', 'params', 'parameter', 'parameters', 'argument', 'arguments', 'timeout', 'value', 'values',
   'key', 'keys', 'timestamp', 'timestamps', 'string', 'strings', 'loop', 'loops', 'import', 'imports', 'interface',
   'enum', 'field', 'fields', 'line', 'lines', 'comment', 'comments', 'name', 'names', 'error message', 'callback',
-  'regex', 'condition', 'check', 'file', 'files', 'directory', 'dir', 'env var', 'secret', 'secrets', 'date', 'dates', 'util', 'utils', 'snippet',
+  'regex', 'condition', 'check', 'file', 'files', 'directory', 'dir', 'env var', 'secret', 'secrets', 'date', 'dates',
+  'util', 'utils', 'snippet',
 ];
 /** Scope words that turn a code-level change into a codebase-wide decision ("convert all the class components"). */
 const WIDE_SCOPE = /\b(?:all|every|everything|whole|entire|across|codebase|everywhere)\b/i;
 /** A target that starts with a verb is a purpose ("rewrite this to avoid the double loop"), not an option. */
 const PURPOSE_VERBS = [
-  'avoid', 'make', 'fix', 'handle', 'support', 'reduce', 'improve', 'test', 'get', 'keep', 'allow', 'prevent', 'speed',
-  'save', 'match', 'help', 'cover', 'see', 'check', 'do', 'be', 'run', 'show', 'read', 'return', 'skip', 'include',
-  'remove', 'clean', 'simplify', 'unblock', 'debug', 'catch', 'stop', 'let', 'reflect',
+  'avoid', 'make', 'fix', 'handle', 'support', 'reduce', 'improve', 'test', 'get', 'keep', 'allow', 'prevent',
+  'speed', 'save', 'match', 'help', 'cover', 'see', 'check', 'do', 'be', 'run', 'show', 'read', 'return', 'skip',
+  'include', 'remove', 'clean', 'simplify', 'unblock', 'debug', 'catch', 'stop', 'let', 'reflect',
 ];
 /** Finite verbs after a gerund phrase make it the subject of a report ("switching to Yarn 4 broke the lockfile"). */
 const FINITE_AFTER = /^[^,;:.]*?\b(?:is|was|were|broke|breaks|would|will|should|could|might|sounds|sounded|seems|seemed|makes|made|caused|causes|took|takes|fixed|helped|has|had|did|didn't|isn't|wasn't|went|turned|worked|failed)\b/i;
@@ -79,9 +88,11 @@ const FINITE_AFTER = /^[^,;:.]*?\b(?:is|was|were|broke|breaks|would|will|should|
 const GENERIC_OBJECTS = [
   'it', 'this', 'that', 'them', 'these', 'those', 'something', 'anything', 'one', 'whatever', 'a proper tool',
   'a better tool', 'a tool', 'the right tool', 'a proper', 'a better', 'the right', 'common sense', 'your judgment',
-  'your judgement', 'caution', 'the flow', 'your', 'his', 'her', 'their', 'the plan', 'the proposal', 'the same', 'the existing', 'the current', 'what we have', 'the new', 'the latest',
-  'the updated', 'the other', 'the old', 'the next', 'the previous', 'the first', 'the second', 'the third',
-  'the last', 'the former', 'the latter', 'more', 'fewer', 'less', 'some', 'any', 'better', 'proper', 'option', 'options', 'plan a', 'plan b', 'approach', 'the approach', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
+  'your judgement', 'caution', 'the flow', 'your', 'his', 'her', 'their', 'the plan', 'the proposal', 'the same',
+  'the existing', 'the current', 'what we have', 'the new', 'the latest', 'the updated', 'the other', 'the old',
+  'the next', 'the previous', 'the first', 'the second', 'the third', 'the last', 'the former', 'the latter', 'more',
+  'fewer', 'less', 'some', 'any', 'better', 'proper', 'option', 'options', 'plan a', 'plan b', 'approach',
+  'the approach', 'up', 'now', 'for now', 'later', 'today', 'tomorrow',
 ];
 
 /** Words that name a cost, a downside, an alternative weighed, or when to revisit: the senior shape, so no finding. */
@@ -93,8 +104,8 @@ const TRADEOFF_WORDS = [
   'or we could', 'revisit', 'reconsider', 're-evaluate', 'switch back', 'unless', 'lock-in', 'locks us', 'ties us',
   'learning curve', 'overhead', 'compared', 'considered', 'weighed', 'looked at', 'benchmarked', 'on the other hand',
   'otherwise', 'risk', 'risks', 'risky', 'dealbreaker', 'deal-breaker', 'not both', 'i disagree', 'we can always',
-  'we can add it', 'if that changes', 'down the line', 'but it', 'but that', "but we'd", 'but we would',
-  'but needs', 'but requires',
+  'we can add it', 'if that changes', 'down the line', 'but it', 'but that', "but we'd", 'but we would', 'but needs',
+  'but requires',
 ];
 
 /** Code-review remarks: a choice about a line of code, not a system ("use `Promise.all` here"). */
