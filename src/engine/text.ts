@@ -46,7 +46,7 @@ const NEXT_STEP_PLAN =
 const NEXT_STEP_ONGOING =
   /(?:\b(?:i'm|im|i am|we're|we are|currently|now) (?:[a-z]+ )?|(?:^|[-,;:.]) ?)(?:checking|looking into|digging|investigating|debugging|testing|bisecting|profiling|tracing|reaching out|asking|re-running|rerunning)\b/i;
 const NEXT_STEP_PHRASE =
-  /\b(?:then (?:i'll|we'll|i will|we will|i can|we can|i'd)|trying to (?:reproduce|repro|reach|get in touch|find out|figure out|narrow)|report back|get back to you|keep you posted|post (?:an )?updates?|updates? (?:here|to follow|in this channel|in this thread)|update (?:here|the ticket|you)|next steps?|in the meantime|meanwhile|i've asked|i asked|asked [a-z]+ to|pinged|reached out|i'll know|will know|should know by|know more|once i (?:can|have|hear|get)|so i (?:started|moved|switched|picked up|began)|(?:this|it) adds (?:logging|metrics|tracing|a test)|added (?:logging|metrics|tracing))\b/i;
+  /\b(?:then (?:i'll|we'll|i will|we will|i can|we can|i'd|[a-z]+ing)|trying to (?:reproduce|repro|reach|get in touch|find out|figure out|narrow)|report back|get back to you|keep you posted|post (?:an )?updates?|updates? (?:here|to follow|in this channel|in this thread)|update (?:here|the ticket|you)|next steps?|in the meantime|meanwhile|i've asked|i asked|asked [a-z]+ to|pinged|reached out|i'll know|will know|should know by|know more|once i (?:can|have|hear|get)|so i (?:started|moved|switched|picked up|began)|(?:this|it) adds (?:logging|metrics|tracing|a test)|added (?:logging|metrics|tracing))\b/i;
 
 // A named cost or what gets cut: "but it pushes X", "not both", "at the cost of".
 const NAMED_COST =

@@ -34,11 +34,14 @@ const CONFIDENCE: Record<string, number> = { unknown: STRONG, blocked: STRONG, c
 // "it depends on whether ..." names what it hangs on; a bare "depends" must end the sentence.
 const DEPENDS_ON = /^\s+(?:on|upon|if|whether)\b/i;
 const ONLY_PUNCTUATION = /^[^a-z0-9]*$/i;
+// Figures of speech: "not sure if you saw, but ...", "I don't know about you, but ...", "stuck in traffic".
+const NOT_UNCERTAINTY = /^ *(?:(?:if|whether) )?(?:(?:you|anyone|everyone|y'all|folks) (?:saw|seen|heard|noticed|know|knew|remember|caught|got)|about you)\b/i;
+const STUCK_IN = /^ in\b/i;
 const UNSURE_OPINION = /^not (?:really |entirely |totally )?sure(?=\s+(?:it|that|this|we|they|you|the)\b)/i;
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
-  patterns: [KNOWING_TRIGGER, WAITING_TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
+  patterns: [KNOWING_TRIGGER, WAITING_TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, NOT_UNCERTAINTY, STUCK_IN, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
   examples: {
     flag: [
       { text: 'no clue why the nightly export is timing out' },
@@ -64,6 +67,8 @@ export const noNextStep: Rule = {
       const text = m.sentence.text;
       const end = m.index + m.text.length;
       if (m.kind === 'unsure' && UNSURE_OPINION.test(text.slice(m.index, m.index + 40))) continue;
+      if (NOT_UNCERTAINTY.test(text.slice(end, end + 40))) continue;
+      if (m.text.toLowerCase().endsWith('stuck') && STUCK_IN.test(text.slice(end, end + 4))) continue;
       const word = m.text.toLowerCase();
       if (word.endsWith('depends')) {
         const rest = text.slice(end, end + 200);

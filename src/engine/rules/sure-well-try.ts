@@ -16,6 +16,10 @@ const CROSSED_FINGERS = /\uD83E\uDD1E/g;
 const TRY =
   /\b(?:we|i|we'll|i'll|ill|we will|i will|will|gonna|going to|we can|i can|we'd|i'd) (?:(?:definitely|really|certainly|still|just|totally|def|also|all|surely|sure) )?(?:try|attempt)(?: (?:our|my) (?:best|hardest))?\b/gi;
 const BEST_WORDS = /\b(?:best|hardest)\b/i;
+// With nothing in the context or message to accept, "try" is a promise only about delivering work
+// ("I'll try to get the refactor done"), not "I'll try to be on time".
+const TRY_TO_DELIVER =
+  /^ (?:to|and) (?:get|ship|finish|land|deliver|fix|build|have|squeeze|fit|make it|hit|wrap|release|push|complete|cut|sort|knock|crank|turn|add|implement)\b/i;
 // What may follow a promised "try": the end of the clause, "to <do it>", "and <do it>", "for Friday", "hard".
 const TRY_PROMISE_AFTER = /^(?: *(?:[.,!;:)\-]|$)| (?:to|and|for|hard|harder|our|my|anyway|though|tho|at least)\b)/i;
 // Investigation, a look or showing up are next steps or small things, not effort on real work.
@@ -63,10 +67,12 @@ const CONTEXT_REQUEST =
   /\b(?:can (?:you|we|your team|someone|u)|could (?:you|we|your team|u)|would you|will you|any (?:plans?|chance|news|update|eta|timeline|idea when)|feature request|would love|i'd love|it'd be (?:great|nice)|it would be (?:great|nice)|wishlist|would (?:really )?(?:be (?:amazing|great|nice|awesome|cool)|help)|please|is it possible|doable|how long|when(?:'s| is| will| can| do)|possible to|asking|asked)\b/i;
 // A request for real work: a feature, a port, a release. "can you close the ticket?" is not one.
 const CONTEXT_REAL_WORK =
-  /\b(?:add|adding|support|supporting|build|implement|features?|port|migrat[a-z]*|rewrite|redesign|integrat[a-z]*|releases?|publish|ship|versions?|updates?|upgrades?|fix(?:es)?|dark mode|exports?|imports?|apis?|plans?|roadmap|timeline|endpoints?|pages?|screens?|dashboards?|reports?)\b/i;
+  /\b(?:add|adding|support|supporting|build|implement|features?|port|migrat[a-z]*|rewrite|redesign|integrat[a-z]*|releases?|publish|ship|versions?|upgrades?|dark mode|exports?|imports?|apis?|plans?|roadmap|timeline|endpoints?|screens?|dashboards?)\b/i;
 // A small, bounded ask: "sure, I'll review it after lunch" is fine.
 const CONTEXT_SMALL =
-  /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this))\b/i;
+  /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this)|share|send (?:me|us|over)|link|paste|forward (?:me|us|it|this|that)|remind|readme|docs?|changelog|survey)\b/i;
+// A proposal put to the group ("should we add linting?"): agreeing with it is not taking work on.
+const CONTEXT_PROPOSAL = /\b(?:should we|shall we|what if we|how about|what do you think|thoughts|wdyt|any objections|do we want)\b/i;
 const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline))\b/i;
 
 // Scope or a deadline named in the message itself ("PM added the export to this sprint, told her we'd try").
@@ -99,7 +105,9 @@ function contextKind(context: PreparedText | undefined): ContextKind {
   if (!context) return 'none';
   const text = context.prose;
   if (CONTEXT_SMALL.test(text) && !CONTEXT_NOT_SMALL.test(text)) return 'small';
-  if (CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text)) return 'pressure';
+  const pressure = CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text);
+  if (CONTEXT_PROPOSAL.test(text) && !pressure) return 'none';
+  if (pressure) return 'pressure';
   // A question that asks for no real work ("can you close the ticket?") leaves only the effort words to judge.
   if (CONTEXT_REQUEST.test(text) || text.includes('?')) return CONTEXT_REAL_WORK.test(text) ? 'request' : 'none';
   return 'none';
@@ -132,9 +140,9 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT_TRIGGER, ACCEPT_TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    EFFORT_TRIGGER, ACCEPT_TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
-    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL,
+    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
   ],
   examples: {
@@ -186,6 +194,7 @@ export const sureWellTry: Rule = {
       const after = m.sentence.text.slice(end, end + 40);
       const best = BEST_WORDS.test(m.text);
       if (TRIED_INVESTIGATION.test(after) || (!best && !TRY_PROMISE_AFTER.test(after))) continue;
+      if (!scoped && !best && !TRY_TO_DELIVER.test(after)) continue;
       add(m, scoped ? SURE : best ? LIKELY + 0.05 : DOUBTFUL);
     }
     for (const m of somehows) {

@@ -36,7 +36,7 @@ const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
 // Words that make a date a delivery promise (a date alone may be a plan: "I'll start on it tomorrow").
 const DELIVERY =
-  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out)\b/i;
+  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|ga|go-live|go live|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out)\b/i;
 // "get a fix out this weekend", "out by Friday": "out" right before the date.
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
@@ -71,6 +71,11 @@ const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a r
 // "runs for about 2 hours" describes the system; "will be down for 30 minutes" is an estimate.
 const FOR_PERIOD = /\bfor (?:about |around |roughly |~ ?)?$/i;
 const FUTURE = /\b(?:will|'ll|gonna|going to|should|would|'d|need|needs)\b/i;
+// "the fix shipped on Tuesday", "it went out this morning": a clause reporting a delivery, with no auxiliary
+// that would make it a promise ("will be released Friday", "is merged and goes out tomorrow").
+const PAST_DELIVERY =
+  /\b(?:finished|shipped|released|deployed|merged|landed|launched|completed|delivered|went out|came out|wrapped up|rolled out|fixed|resolved)\b/i;
+const AUXILIARY = /\b(?:will|'ll|gonna|going to|should|would|'d|be|been|is|are|get|gets|have|has|can)\b/i;
 // "Shipped v2.3 today": a report of what happened, not a promise.
 const PAST_REPORT = /^(?:just |finally )?(?:shipped|released|deployed|merged|landed|launched|published|rolled out|tagged|finished|fixed|cut)\b/i;
 const PAST_SENTENCE = /\b(?:took|spent|was|were|yesterday|last (?:week|month|sprint|time))\b/i;
@@ -142,6 +147,8 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
   if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
 
   const window = `${before} ${t.text} ${after}`;
+  const ownClause = clauseAround(text, t.start, t.end);
+  if (PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) return 0;
   const alone = onlyFillers(clauseAround(blanked, t.start, t.end));
   switch (t.kind) {
     case 'duration':
@@ -150,7 +157,7 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
         ? LIKELY
         : 0;
     case 'date': {
-      const clause = clauseAround(text, t.start, t.end);
+      const clause = ownClause;
       // "should know by noon", "I'll report back by Friday": a time to report by, not to deliver by.
       if (REPORTING.test(clause)) return 0;
       if (alone || DELIVERY.test(clause) || OUT_BEFORE.test(before)) return LIKELY;
@@ -188,7 +195,7 @@ export const unstatedAssumptions: Rule = {
   patterns: [
     TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
     STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
-    FOR_PERIOD, FUTURE, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
+    FOR_PERIOD, FUTURE, PAST_DELIVERY, AUXILIARY, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
   ],
   examples: {

@@ -69,6 +69,13 @@ const PASS: Case[] = [
   ['I know exactly what the problem is.'],
   ['the unknown field error is gone after the upgrade'],
   ['thanks, no worries!'],
+  // figures of speech
+  ['Not sure if you saw, but the release is out'],
+  ["I don't know about you, but I love the new dashboard"],
+  ["I'm stuck in traffic, be there in 10"],
+  ['stuck in meetings all afternoon, will reply later'],
+  ['Blocked 3 spammy accounts from the forum'],
+  ['Waiting for the build to go green, then merging'],
 ];
 
 describe('no-next-step', () => {

@@ -52,6 +52,10 @@ const PASS: Case[] = [
   ['on it', 'thanks for fixing the typo!'],
   ['no problem, happy to help!', 'thanks for the quick review'],
   ['will do', 'can you close the ticket when you merge?'],
+  ['Absolutely, great idea!', 'should we add linting to CI?'],
+  ["Of course! Here's the link", 'can you share the dashboard link?'],
+  ['sure, on it', 'can you update the README with the new env vars?'],
+  ['will do!', 'please remember to fill in the survey'],
   ["yeah we'll try", 'can you review the design doc?'],
   ["I'll try my best to be there", 'will you join the planning meeting tomorrow?'],
   // the senior shape: a cost, a cut, an either/or, a condition
@@ -69,6 +73,9 @@ const PASS: Case[] = [
   ['Our SDK will try the request again after 5 seconds.'],
   ['We should try Bun for the test runner.'],
   ["Let's try the new Vite plugin on one app first."],
+  ["yes, I'll try to join"],
+  ["we'll try to keep it short"],
+  ["I'll try to be on time"],
   // questions and negations
   ["why don't we just try it on staging?"],
   ['should we just try it and see?'],

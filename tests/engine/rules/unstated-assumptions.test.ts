@@ -46,6 +46,7 @@ const FLAG_CONFIDENT: Case[] = [
   ['Next release will be out end of this month'],
   ["we're targeting Q3 for GA"],
   ['give me 2 days'],
+  ['We shipped the beta, GA is next Friday'],
 ];
 
 // Vague amounts and effort words without a number are reported but do not interrupt.
@@ -77,6 +78,16 @@ const PASS: Case[] = [
   ['there will be an update in a few days once I have test results'],
   ['the release notes for 1.9 are up'],
   ['this was fixed in 2.3.1'],
+  ['Release 2.3 went out this morning'],
+  ['The migration finished in 2 hours'],
+  ['The fix shipped on Tuesday and the errors stopped.'],
+  ['we deployed the hotfix at 3pm, all green since'],
+  ['Reminder: retro tomorrow at 2pm in the big room'],
+  ['Q3 planning doc is up, please comment by Friday'],
+  ['the deadline is Friday'],
+  ['Taking Friday off'],
+  ["We're doing a 2 day offsite next month"],
+  ['Certs expire in 30 days, rotating now'],
   ['happy to pair for an hour tomorrow'],
   ['retro is on friday'],
   ["I'm OOO on Monday"],
