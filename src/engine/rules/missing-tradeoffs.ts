@@ -106,6 +106,14 @@ const TRADEOFF_WORDS = [
   'otherwise', 'risk', 'risks', 'risky', 'dealbreaker', 'deal-breaker', 'not both', 'i disagree', 'we can always',
   'we can add it', 'if that changes', 'down the line', 'but it', 'but that', "but we'd", 'but we would', 'but needs',
   'but requires',
+  // costs said as a worse property or a thing given up
+  'catch', 'give up', 'gives up', 'giving up', 'sacrifice', 'in exchange', 'price', 'pricier', 'costlier', 'expensive',
+  'slower', 'harder', 'heavier', 'riskier', 'worse', 'more work', 'more complex', 'more complexity', 'more ops',
+  'ops work', 'ops load', 'ops burden', 'operational', 'to operate', 'to maintain', 'maintenance', 'less flexible',
+  'less mature', 'less control', 'migration effort', 'penalty',
+  // a priority judgement or a scope limit: the writer weighed it
+  'matters more', 'more important than', 'worth it', 'worth the', 'acceptable', 'good enough', "we don't need",
+  'until then', 'only for', 'for the rest', 'over the alternative',
 ];
 
 /** Code-review remarks: a choice about a line of code, not a system ("use `Promise.all` here"). */
@@ -136,6 +144,8 @@ const PURPOSE_RE = new RegExp(`^(?:${alt(PURPOSE_VERBS)})\\b`, 'i');
 /** "I'd rather use Auth0 than write our own": an alternative is weighed. */
 const RATHER = /\b(?:rather|prefer)\b/gi;
 const THAN = /\b(?:than|over)\b/i;
+const HYPOTHETICAL = /\b(?:would|could|might)\s(?:be|work|give|have|also)\b/gi;
+const BUT = /\bbut\b/i;
 /** "this ticket moves us over", "we should just switch now": a change with the target said elsewhere. */
 const BARE_CHANGE = /\b(?:switch|switches|switching|migrate|migrates|migrating|move|moves|moving|port|ports)\s+(?:us\s+|everything\s+|everyone\s+|it\s+all\s+)?(?:over|across)\b|\b(?:switch|migrate)(?=\s+(?:now|today|asap|right\s+away|already|soon)\b|\s*[.!]|\s*$)/gi;
 /** "unocss fits my goals better", "X is a better fit": a preference stated by its benefits only. */
@@ -204,6 +214,8 @@ const PROGRESSIVE_STATUS = /\b(?:we're|we\s+are|i'm|im|i\s+am|they're|currently|
 const TRAILING_TIME = /\s(?:next|this|last|the\s+following|by|on|before|after|in|over|for|and|then|so)\b|\s(?:now|today|tomorrow|asap|soon)\b/i;
 /** Idioms: "move on", "move forward", "move fast". */
 const IDIOM_OBJECT = /^\s*(?:on|along|forward|ahead|fast|faster|quickly|quick|gears|back|up|down|around)\s*$/i;
+const CONDITION_AFTER = /\b(?:if|unless|until|once|as\slong\sas|provided)\b/i;
+const PREFERRED_OVER = /\sover\s(?!to\b|there\b|here\b|the\s(?:weekend|holidays|summer)\b)/i;
 const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
 /** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
@@ -221,7 +233,7 @@ const PATTERNS: readonly RegExp[] = [
   CANDIDATE, CHOICE, CHANGE, DROP_FOR, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
   SOLUTION_IS, RECOMMEND_NAMED,
   // what makes a trigger a decision
-  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, DECIDED_END, NAMED_TOKEN,
+  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, CONDITION_AFTER, PREFERRED_OVER, DECIDED_END, NAMED_TOKEN,
   // not a decision: status, instructions, arguments against
   PROGRESSIVE_STATUS, PAST_FRAME, FINITE_AFTER, AGAINST, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE,
   PURPOSE_IN_OBJECT, USE_VERB, GOING_WITH, USE_OF, GERUND,
@@ -229,7 +241,7 @@ const PATTERNS: readonly RegExp[] = [
   LOGISTICS_RE, GENERIC_RE, REFERENTIAL, IDIOM_OBJECT, CODE_REVIEW, CODE_LEVEL_RE, WIDE_SCOPE, PURPOSE_RE, TRAILING_TIME,
   CODE_WORD, CODE_LEVEL_SNIPPET,
   // the senior shape: a named cost or an alternative weighed
-  TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, RATHER, THAN,
+  TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, RATHER, THAN, HYPOTHETICAL, BUT,
   // context: a pick from "A or B?"
   CONTEXT_CHOICE, CONTRAST, OFFERS_CHOICE, NAMED_OPTION, SENTENCE_START_BEFORE, TECH_CONTEXT, WORDS, NON_WORD, SPACES,
 ];
@@ -279,9 +291,11 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
     if (REFERENTIAL.test(target.trim())) return;
     if (codeLevelSnippet(sentence, index, length)) return;
+    // "let's adopt Bazel if build times keep growing": a condition on the choice is a revisit point.
+    if (CONDITION_AFTER.test(sentence.slice(index + length, index + length + 120))) return;
     if (CODE_LEVEL_RE.test(`${object} ${target}`) && !WIDE_SCOPE.test(object)) return;
     // A heading-style gerund followed by a finite verb is the subject of a report, not an announcement.
-    const verb = sentence.slice(index).split(/\s/)[0] ?? '';
+    const verb = sentence.slice(index, index + 40).split(SPACES)[0] ?? '';
     if (verbal && GERUND.test(verb) && FINITE_AFTER.test(sentence.slice(index + verb.length, index + verb.length + 60))) return;
     hits.push({ start: index, end: index + length, confidence: base });
   };
@@ -295,6 +309,8 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     const framed = FRAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index));
     if (!framed && (GERUND.test(verb) && !GOING_WITH.test(verb))) base = 0;
     if (!framed && PURPOSE_IN_OBJECT.test(object)) base = 0;
+    // "ECS over EKS": the alternative is named and weighed.
+    if (PREFERRED_OVER.test(object)) continue;
     // A bare "use X" could be advice on how to do something; keep it below the nudge bar, and drop it after a how-to question.
     if (!framed && base > 0) base = howToAsked ? 0 : Math.min(base, 0.75);
     consider(m.index, m[0].length, object, base);
@@ -357,6 +373,8 @@ function namesTradeoff(text: string): boolean {
 /** "I'd rather use Auth0 than write our own", "prefer X over Y": an alternative is weighed. */
 function weighsAlternative(text: string): boolean {
   for (const m of boundedMatches(RATHER, text)) if (THAN.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
+  // "Mongo would be faster to start, but ...": another option considered, with its cost.
+  for (const m of boundedMatches(HYPOTHETICAL, text)) if (BUT.test(text.slice(m.index + m[0].length, m.index + 80))) return true;
   return false;
 }
 

@@ -99,6 +99,16 @@ const PASS: Case[] = [
   ["Kafka it is then, thanks for the writeup comparing the three"],
   // an instruction answering a how-to question
   ['use date-fns for that', 'how do I parse ISO week dates in JS?'],
+  // senior shapes in other words: a cost as a worse property, a thing given up, a priority, a condition, "X over Y"
+  ['Let\'s go with Postgres. Mongo would be faster to start, but schema-less bites us later.'],
+  ["I'd pick Kafka: replay matters more to us than simplicity right now."],
+  ["Let's use SQS. We give up replay, which we don't need yet."],
+  ["We'll move to Aurora: ~20% more expensive, but failover is automatic."],
+  ["Let's switch to pnpm, the only catch is Renovate needs a config tweak."],
+  ["Let's adopt Bazel if build times keep growing past 20 min; until then we stay on Make."],
+  ["let's go with Kafka - more ops work for us, but we need replay for the audit trail"],
+  ["we should move to Go for the ingest service; slower to write than Python, but the memory footprint is a tenth."],
+  ["I'd go with ECS over EKS: less to operate, and we don't need k8s features yet."],
   // a pick after the message replied to laid out the costs
   ["Let's go with SQS then.", 'Kafka gives us replay but someone has to run it; SQS is zero-ops but no replay. Which one?'],
   // logistics and idioms
