@@ -5,7 +5,7 @@ import { hasNextStep, isHypotheticalAt, isNegatedAt, isOthersWords, isQuestion, 
 
 // Not knowing, and not saying how to find out. Sure on their own.
 const UNKNOWN =
-  /\b(?:(?:i|we) (?:really |honestly |just |genuinely |still )?(?:don't|dont|do not) (?:know|understand|get)|(?:haven't|have not|still haven't) (?:figured|worked) out|(?:i |we )?(?:still )?(?:don't|dont|do not) (?:know|understand) (?:why|what|how|if|whether|who|when|where|which)|i (?:have|got) no (?:idea|clue)|idk|dunno|no (?:idea|clue)|not a clue|clueless|beats me|who knows|(?:hard|tough|difficult|impossible) to (?:say|tell)|can't (?:really )?(?:say|tell)|(?:i'm |im |i am |we're |we are )?(?:completely |totally )?(?:out of ideas|stumped)|(?:there's |there is )?no (?:eta|timeline|timeframe|estimate)(?: yet)?|(?:ships?|done|ready|out) when (?:it's|it is) (?:ready|done)|for whatever reason|no way to (?:debug|tell|know|test|reproduce)|can't (?:figure out|work out)|(?:not much|nothing) (?:we|i) can do|(?:still )?undecided|no explanation|(?:i'm|im|i am) (?:totally |completely |a bit |kinda |kind of )?lost)\b/gi;
+  /\b(?:(?:i|we) (?:really |honestly |just |genuinely |still )?(?:don't|dont|do not) (?:know|understand|get)|(?:haven't|have not|still haven't) (?:figured|worked) out|(?:i |we )?(?:still )?(?:don't|dont|do not) (?:know|understand) (?:why|what|how|if|whether|who|when|where|which)|i (?:have|got) no (?:idea|clue)|idk|dunno|no (?:idea|clue)|not a clue|clueless|beats me|who knows|(?:hard|tough|difficult|impossible) to (?:say|tell)|can't (?:really )?(?:say|tell)|(?:i'm |im |i am |we're |we are )?(?:completely |totally )?(?:out of ideas|stumped)|(?:there's |there is )?no (?:eta|timeline|timeframe|estimate)(?: yet)?|(?:ships?|done|ready|out) when (?:it's|it is) (?:ready|done)|for whatever reason|no way to (?:debug|tell|know|test|reproduce)|can't (?:figure out|work out)|(?:not much|nothing) (?:we|i) can do|(?:still )?undecided|no explanation|(?:is|are|remains?) (?:still )?(?:unknown|a mystery)|at a loss|your guess is as good as mine|(?:i'm|im|i am) (?:totally |completely |a bit |kinda |kind of )?lost)\b/gi;
 
 // "not sure", "it depends", "unclear": uncertain, but softer (a "not sure it's worth it" is an opinion).
 const UNSURE =
@@ -13,7 +13,7 @@ const UNSURE =
 
 // Being blocked and stopping there.
 const BLOCKED =
-  /\b(?:blocked (?:on|by|until)|(?:is|are|am|it's|we're|i'm|im) (?:still |currently |totally |kinda )?blocked|(?:still )?waiting (?:on|for)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till))\b/gi;
+  /\b(?:blocked (?:on|by|until)|(?:is|are|am|it's|we're|i'm|im) (?:still |currently |totally |kinda )?blocked|(?:still )?waiting (?:on|for|to hear)|pending (?:[a-z]+ )?(?:review|approval|sign-?off)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till))\b/gi;
 // "can't start" is being blocked when a condition follows: "can't start until the spec is final".
 const CANT_START =
   /\b(?:can't|cant|cannot|can not) (?:really |even )?(?:start|begin|proceed|continue|move forward|progress|do anything|ship|merge|test)\b/gi;

@@ -8,7 +8,7 @@ import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, 
 
 // Effort and hope standing in for a plan: they read as the gap even with no context.
 const EFFORT =
-  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood)\b/gi;
+  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b/gi;
 const CROSSED_FINGERS = /\uD83E\uDD1E/g;
@@ -31,7 +31,7 @@ const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\
 
 // Acceptance words: the gap only when something non-trivial is being accepted (context or named scope).
 const ACCEPT =
-  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it done|leave it with (?:me|us)|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
+  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
 // Short acceptances that must end their clause to be one: "on it!", "will do." (not "we will do the migration").
 const ACCEPT_SHORT = /\b(?:on it|will do|can do)\b/gi;
 // ...which must end their clause: "on it!" and "we'll manage." but not "we will do the migration", "we manage the cluster".
@@ -70,7 +70,7 @@ const CONTEXT_REAL_WORK =
   /\b(?:add|adding|support|supporting|build|implement|features?|port|migrat[a-z]*|rewrite|redesign|integrat[a-z]*|releases?|publish|ship|versions?|upgrades?|dark mode|exports?|imports?|apis?|plans?|roadmap|timeline|endpoints?|screens?|dashboards?)\b/i;
 // A small, bounded ask: "sure, I'll review it after lunch" is fine.
 const CONTEXT_SMALL =
-  /\b(?:review|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this)|share|send (?:me|us|over)|link|paste|forward (?:me|us|it|this|that)|remind|readme|docs?|changelog|survey)\b/i;
+  /\b(?:review (?:(?:my|this|the|a|our|his|her|their) )?(?:pr|prs|diff|change|changes|patch|code|mr|doc|draft|copy|it|this|that)|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this)|share|send (?:me|us|over)|link|paste|forward (?:me|us|it|this|that)|remind|readme|docs?|changelog|survey)\b/i;
 // A proposal put to the group ("should we add linting?"): agreeing with it is not taking work on.
 const CONTEXT_PROPOSAL = /\b(?:should we|shall we|what if we|how about|what do you think|thoughts|wdyt|any objections|do we want)\b/i;
 const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline))\b/i;

@@ -27,10 +27,10 @@ const DURATION =
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
 const DATE =
-  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|over the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight)\b/gi;
+  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|(?:over|by|on|for) the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight)\b/gi;
 // A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
 const VERSION =
-  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?)\b/gi;
+  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?)\b/gi;
 // "soon" promised as a delivery: "coming soon", "out soon".
 const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
@@ -46,6 +46,12 @@ const VERSION_PROMISE = /\b(?:will|'ll|should|gonna|going to|slated|scheduled|pl
 const ESTIMATE_BEFORE =
   /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most|give me|gimme)\b/i;
 const ESTIMATE_AFTER = /^ *(?:of (?:work|effort|dev|coding)|job|change|fix|task|tops|max|maximum|downtime|outage|or so|ish)\b/i;
+// An upper bound is still a bare estimate: "won't take more than a day", "less than an hour", "no later than Friday".
+const UPPER_BOUND =
+  /\b(?:(?:won't|will not|shouldn't|should not|doesn't|does not|wouldn't|would not) take (?:more|longer) than|(?:no|not) (?:more|longer|later) than|less than|under|at most)\s*$/i;
+// "can do it in 3 days", "I'll have it done in a week".
+const DO_IT_IN =
+  /\b(?:do|done|finish|finished|fix|fixed|build|built|ship|shipped|have|knock out|wrap up)(?: (?:it|this|that|them))? in (?:about |around |roughly |~ ?)?$/i;
 // "take" is an estimate when promised or personal ("it'll take a week", "takes me 2 days"), not "CI takes 20 minutes".
 const TAKE_ESTIMATE =
   /\b(?:(?:will|'ll|'d|would|should|gonna|going to|might|could) (?:only |probably |likely |easily )?take|takes? (?:me|us|you|him|her|them|the team)|it takes|that takes)\b/i;
@@ -143,6 +149,7 @@ function onlyFillers(words: string): boolean {
 function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext: boolean): number {
   const before = text.slice(Math.max(0, t.start - 50), t.start);
   const after = text.slice(t.end, t.end + 30);
+  if (UPPER_BOUND.test(before)) return LIKELY;
   if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) return 0;
   if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
 
@@ -153,7 +160,8 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
   switch (t.kind) {
     case 'duration':
       if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) || DELIVERY.test(window) ? 0.75 : 0;
-      return alone || ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || TAKE_ESTIMATE.test(window) || DELIVERY.test(window)
+      const cued = ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || DO_IT_IN.test(before) || TAKE_ESTIMATE.test(window);
+      return alone || cued || DELIVERY.test(window)
         ? LIKELY
         : 0;
     case 'date': {
@@ -174,8 +182,9 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
 
 /** Not the writer's own committed estimate: negated, someone else's, conditional, hedged, or the asker's date. */
 function isExempt(t: TimeMention, text: string, contextLower: string): boolean {
+  const bounded = UPPER_BOUND.test(text.slice(Math.max(0, t.start - 50), t.start));
   return (
-    isNegatedAt(text, t.start) ||
+    (!bounded && isNegatedAt(text, t.start)) ||
     isOthersWords(text, t.start) ||
     isHypotheticalAt(text, t.start) ||
     HEDGED.test(clauseBefore(text, t.start, 50)) ||
@@ -193,7 +202,7 @@ function sentenceExempt(text: string, next: string): boolean {
 export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   patterns: [
-    TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
+    TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, UPPER_BOUND, DO_IT_IN, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
     STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
     FOR_PERIOD, FUTURE, PAST_DELIVERY, AUXILIARY, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,

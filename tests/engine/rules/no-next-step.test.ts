@@ -29,6 +29,10 @@ const FLAG_CONFIDENT: Case[] = [
   ['kinda stuck on this one'],
   ['waiting for the vendor to respond'],
   ['it ships when it is ready', 'when is 3.0 coming out?'],
+  ['The root cause is still unknown.'],
+  ["I'm at a loss here"],
+  ["We're waiting to hear back from AWS support."],
+  ['The migration is pending security review.'],
 ];
 
 // Softer wordings ("not sure", "it depends") are reported but do not interrupt.
@@ -76,6 +80,8 @@ const PASS: Case[] = [
   ['stuck in meetings all afternoon, will reply later'],
   ['Blocked 3 spammy accounts from the forum'],
   ['Waiting for the build to go green, then merging'],
+  ['Unknown error codes are now logged'],
+  ['final release is pending a few doc fixes'],
 ];
 
 describe('no-next-step', () => {

@@ -36,6 +36,9 @@ const FLAG_CONFIDENT: Case[] = [
   ['sure, will try to get it done this week', 'We need the invoice PDF redesign for the Acme renewal'],
   ['yes absolutely, no problem', 'Can your team also own the partner API migration this quarter?'],
   ["we'll make it happen, somehow"],
+  ["ok, I'll make the time", 'we need the security review done before the audit on Thursday'],
+  ['Consider it handled', 'Can you take over the billing migration? Due end of month'],
+  ["We'll crunch and get it done", 'The client moved the demo up to Monday'],
   // a bare yes is the gap only when the context is a deadline or added scope
   ['sure!', 'Can you also add SSO by Friday?'],
 ];
@@ -76,6 +79,8 @@ const PASS: Case[] = [
   ["yes, I'll try to join"],
   ["we'll try to keep it short"],
   ["I'll try to be on time"],
+  ["I'll try to summarise the thread"],
+  ["We'll manage the rollout with feature flags"],
   // questions and negations
   ["why don't we just try it on staging?"],
   ['should we just try it and see?'],

@@ -47,6 +47,12 @@ const FLAG_CONFIDENT: Case[] = [
   ["we're targeting Q3 for GA"],
   ['give me 2 days'],
   ['We shipped the beta, GA is next Friday'],
+  ["I'm aiming to have this merged by the weekend"],
+  ['Fix is coming in the next patch'],
+  ["won't take more than a day"],
+  ['less than an hour of work'],
+  ['Can do it in 3 days.'],
+  ['The MVP lands end of month.'],
 ];
 
 // Vague amounts and effort words without a number are reported but do not interrupt.
@@ -88,6 +94,9 @@ const PASS: Case[] = [
   ['Taking Friday off'],
   ["We're doing a 2 day offsite next month"],
   ['Certs expire in 30 days, rotating now'],
+  ['The conference is in 3 weeks'],
+  ['Our build takes 12 minutes; we should cache deps'],
+  ['If we can ship by Friday, great'],
   ['happy to pair for an hour tomorrow'],
   ['retro is on friday'],
   ["I'm OOO on Monday"],
