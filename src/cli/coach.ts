@@ -178,5 +178,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   process.exitCode = await main(process.argv.slice(2));
 }
