@@ -84,8 +84,13 @@ const WEIGHED = [
   "didn't cover", "doesn't allow", "didn't allow", 'too heavy', 'too bloated', 'wrapper around', 'wrapper over',
   'thin wrapper', 'adapter around', 'using the stdlib', 'standard library', 'stdlib', 'built-in', 'builtin',
   'off-the-shelf', 'off the shelf', 'existing tool', 'existing library', 'existing service', 'need to exist',
-  'needs to exist', 'reinvent', 'not worth', "isn't worth", 'overkill', 'options', 'alternatives', 'versus', ' vs ',
-  'vs.',
+  'needs to exist', 'reinvent', 'not worth', "isn't worth", 'overkill', 'options', 'alternatives', 'versus', 'vs',
+  // a concrete shortcoming or price of what exists, or what was tried
+  'tried', 'we tried', 'lacks', 'no support for', 'not supported', "can't handle", "couldn't handle", "won't scale",
+  'existing libs', 'existing libraries', 'existing tools', 'existing options', 'existing solutions', 'none of the',
+  'pricing', 'per month', 'a month', '/month', 'per seat', 'per user', 'license', 'licensing',
+  // "couldn't find a lib" is too vague to say what was weighed, and too vague to flag (borderline: leave it off)
+  "couldn't find", 'could not find', "didn't find", 'no lib', 'no library',
 ];
 
 /** Verdicts against building that follow the build phrase ("writing our own scheduler isn't worth it"). */
@@ -154,7 +159,7 @@ const BUILD_PRONOUN = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\s(?:${alt(PRONOUN_O
 /** "would be so cool to build", "how hard can it be to write my own X". */
 const WISHFUL_BUILD = /\b(?:would|will|could|it'd|itd)\sbe\s(?:so\s|really\s|super\s|pretty\s)?(?:cool|fun|nice|neat|awesome|great|easy|interesting)\sto\s(?:build|write|make|roll|implement|code|hack)\b/gi;
 const HOW_HARD = /\bhow\shard\s(?:can|could)\sit\s(?:really\s)?be\sto\s(?:build|write|make|roll|implement|code)\b/gi;
-const WEIGHED_RE = new RegExp(`\\b(?:${alt(WEIGHED.map((w) => w.trim()))})\\b`, 'i');
+const WEIGHED_RE = new RegExp(`(?:^|\\b|(?<=\\s))(?:${alt(WEIGHED)})(?:\\b|$|(?=\\s))|[$€£]\\d`, 'i');
 const VERDICT_AGAINST_RE = new RegExp(`\\b(?:${alt(VERDICT_AGAINST)})\\b`, 'i');
 const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})s?$`, 'i');
 const LOOSE_VERB_RE = new RegExp(`^(?:${alt([...LOOSE_VERBS])})$`, 'i');

@@ -42,6 +42,7 @@ const FLAG: Case[] = [
   ["i'll just write a quick parser for these vendor logs"],
   ["we'll implement the OAuth flow ourselves"],
   ["let's just host the search ourselves"],
+  ['gonna build our own metrics pipeline, vendors are overpriced'],
   // context decides what "this"/"one" stands for
   ['ooh, would be fun to build ourselves', 'What if we had our own status page service?'],
   ["yes! I'll build one this week", 'We really need an internal tool for tracking feature flags.'],
@@ -60,6 +61,12 @@ const PASS: Case[] = [
   ["we looked at Unleash but it doesn't support on-prem, so I wrote a small flag table"],
   ["wrote our own date-picker, the one in the component kit didn't support range selection"],
   ['Options: adopt Temporal, or write our own job runner. Leaning Temporal.'],
+  ["Unleash couldn't do per-tenant flags, so I wrote a small flag service."],
+  ['Sentry would be $2k/month at our volume, so we built a small error collector.'],
+  ['tried Airflow, way too much for 3 jobs; wrote a 50-line scheduler instead'],
+  ["none of the existing libs handle streaming, so I'm writing our own CSV parser"],
+  // too vague to say what was weighed, and too vague to flag (borderline)
+  ["couldn't find a lib for this so I wrote my own parser"],
   // a thin layer over an existing tool
   ['built a thin wrapper around the Stripe SDK'],
   // small ordinary code changes
