@@ -88,7 +88,7 @@ const WEIGHED = [
   // a concrete shortcoming or price of what exists, or what was tried
   'tried', 'we tried', 'lacks', 'no support for', 'not supported', "can't handle", "couldn't handle", "won't scale",
   'existing libs', 'existing libraries', 'existing tools', 'existing options', 'existing solutions', 'none of the',
-  'pricing', 'per month', 'a month', '/month', 'per seat', 'per user', 'license', 'licensing',
+  'pricing', 'per month', '/month', 'per seat', 'per user', 'license', 'licensing',
   // "couldn't find a lib" is too vague to say what was weighed, and too vague to flag (borderline: leave it off)
   "couldn't find", 'could not find', "didn't find", 'no lib', 'no library',
 ];
