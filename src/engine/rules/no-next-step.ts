@@ -30,14 +30,15 @@ const KNOWING_TRIGGER = unionOf({ unknown: UNKNOWN, cantStart: CANT_START });
 const WAITING_TRIGGER = unionOf({ blocked: BLOCKED, unsure: UNSURE });
 const CONFIDENCE: Record<string, number> = { unknown: STRONG, blocked: STRONG, cantStart: STRONG, unsure: SOFT };
 
-// "not sure" followed by an opinion ("not sure it's worth it") is a view, not uncertainty left hanging.
 // "it depends on whether ..." names what it hangs on; a bare "depends" must end the sentence.
 const DEPENDS_ON = /^\s+(?:on|upon|if|whether)\b/i;
 const ONLY_PUNCTUATION = /^[^a-z0-9]*$/i;
 // Figures of speech: "not sure if you saw, but ...", "I don't know about you, but ...", "stuck in traffic".
 const NOT_UNCERTAINTY = /^ *(?:(?:if|whether) )?(?:(?:you|anyone|everyone|y'all|folks) (?:saw|seen|heard|noticed|know|knew|remember|caught|got)|about you)\b/i;
 const STUCK_IN = /^ in\b/i;
-const UNSURE_OPINION = /^not (?:really |entirely |totally )?sure(?=\s+(?:it|that|this|we|they|you|the)\b)/i;
+// "not sure" followed by an opinion ("not sure it's worth it") is a view, not uncertainty left hanging.
+const UNSURE_OPINION =
+  /^(?:i'm |im |i am |we're |we are |honestly |still )?not (?:really |entirely |totally )?sure(?=\s+(?:it|it's|that|that's|this|we|they|you|the)\b)/i;
 
 export const noNextStep: Rule = {
   id: 'no-next-step',

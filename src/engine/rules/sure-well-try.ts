@@ -32,9 +32,9 @@ const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\
 // Acceptance words: the gap only when something non-trivial is being accepted (context or named scope).
 const ACCEPT =
   /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
-// Short acceptances that must end their clause to be one: "on it!", "will do." (not "we will do the migration").
+// Short acceptances: "on it!", "will do.", "can do".
 const ACCEPT_SHORT = /\b(?:on it|will do|can do)\b/gi;
-// ...which must end their clause: "on it!" and "we'll manage." but not "we will do the migration", "we manage the cluster".
+// These and "we'll manage" count only where they end a clause: not "we will do the migration", "we manage the cluster".
 const CLAUSE_END = /^ *(?:[.,!;:)\-]|$)/;
 const ON_IT_SUBJECT = /(?:^|[,.!:;-] *|\b(?:i'm|im|i am|we're|we are|ok|okay|yep|sure|yes) )$/i;
 

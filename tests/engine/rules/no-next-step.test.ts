@@ -68,6 +68,7 @@ const PASS: Case[] = [
   ['Mei said she has no idea why it fails'],
   ['> no idea what this does\nfound it: the flag turns off retries'],
   ["not sure it's worth adding a cache for 20 requests a minute"],
+  ["I'm not sure that's a good idea for a 3-person team"],
   // knowing, and words that only look alike
   ['I know why: the TTL was set to zero.'],
   ['I know exactly what the problem is.'],
