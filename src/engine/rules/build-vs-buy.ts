@@ -326,7 +326,7 @@ export const buildVsBuy: Rule = {
       { text: 'I finished the report on my own this morning.' },
     ],
   },
-  message: (quote) => `"${quote}" proposes building something ourselves without saying whether it needs to exist or what existing option was weighed.`,
+  message: (quote) => `"${quote}" sounds like building our own. Worth saying whether it needs to exist, and which existing tool or simpler fix you weighed.`,
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose) || buildWasWeighed(doc.prose)) return [];

@@ -413,7 +413,7 @@ export const missingTradeoffs: Rule = {
       { text: 'use `Array.from` here, it reads better' },
     ],
   },
-  message: (quote) => `"${quote}" picks one option without naming what it costs or what else was weighed.`,
+  message: (quote) => `"${quote}" reads as a single option. Naming what it costs, or what else you weighed, makes the call easier to trust.`,
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose) && !context) return [];
