@@ -149,13 +149,13 @@ function onlyFillers(words: string): boolean {
 function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext: boolean): number {
   const before = text.slice(Math.max(0, t.start - 50), t.start);
   const after = text.slice(t.end, t.end + 30);
-  if (UPPER_BOUND.test(before)) return LIKELY;
   if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) return 0;
+  const ownClause = clauseAround(text, t.start, t.end);
+  if (PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) return 0;
+  if (UPPER_BOUND.test(before)) return LIKELY;
   if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
 
   const window = `${before} ${t.text} ${after}`;
-  const ownClause = clauseAround(text, t.start, t.end);
-  if (PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) return 0;
   const alone = onlyFillers(clauseAround(blanked, t.start, t.end));
   switch (t.kind) {
     case 'duration':

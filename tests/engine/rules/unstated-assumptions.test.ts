@@ -86,6 +86,7 @@ const PASS: Case[] = [
   ['this was fixed in 2.3.1'],
   ['Release 2.3 went out this morning'],
   ['The migration finished in 2 hours'],
+  ['the deploy took less than 5 minutes'],
   ['The fix shipped on Tuesday and the errors stopped.'],
   ['we deployed the hotfix at 3pm, all green since'],
   ['Reminder: retro tomorrow at 2pm in the big room'],
