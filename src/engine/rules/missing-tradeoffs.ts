@@ -214,6 +214,7 @@ const PROGRESSIVE_STATUS = /\b(?:we're|we\s+are|i'm|im|i\s+am|they're|currently|
 const TRAILING_TIME = /\s(?:next|this|last|the\s+following|by|on|before|after|in|over|for|and|then|so)\b|\s(?:now|today|tomorrow|asap|soon)\b/i;
 /** Idioms: "move on", "move forward", "move fast". */
 const IDIOM_OBJECT = /^\s*(?:on|along|forward|ahead|fast|faster|quickly|quick|gears|back|up|down|around)\s*$/i;
+const WONDERING = /\b(?:wonder|wondering|wondered|curious|debating|unsure|idk|dunno|not\ssure|asking|question)\s(?:\w+\s)?(?:if|whether)\b|\b(?:open\squestion|question):/i;
 const CONDITION_AFTER = /\b(?:if|unless|until|once|as\slong\sas|provided)\b/i;
 const PREFERRED_OVER = /\sover\s(?!to\b|there\b|here\b|the\s(?:weekend|holidays|summer)\b)/i;
 const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
@@ -233,7 +234,7 @@ const PATTERNS: readonly RegExp[] = [
   CANDIDATE, CHOICE, CHANGE, DROP_FOR, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
   SOLUTION_IS, RECOMMEND_NAMED,
   // what makes a trigger a decision
-  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, CONDITION_AFTER, PREFERRED_OVER, DECIDED_END, NAMED_TOKEN,
+  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, CONDITION_AFTER, PREFERRED_OVER, DECIDED_END, NAMED_TOKEN,
   // not a decision: status, instructions, arguments against
   PROGRESSIVE_STATUS, PAST_FRAME, FINITE_AFTER, AGAINST, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE,
   PURPOSE_IN_OBJECT, USE_VERB, GOING_WITH, USE_OF, GERUND,
@@ -269,6 +270,8 @@ function framing(sentence: string, index: number, verb = '', kind: 'choice' | 'c
   if (kind === 'choice' && GERUND.test(verb) && PROGRESSIVE_STATUS.test(before) && !PROPOSING.test(before)) return 0;
   // "you can use X", "you should switch to Y": instructions or advice to the reader, not the writer's decision.
   if (AGAINST.test(before) || SECOND_PERSON.test(before)) return 0;
+  // "wondering whether we should go with Kafka": an open question, even without a question mark.
+  if (WONDERING.test(before)) return 0;
   if (FRAME_BEFORE.test(before)) return 0.85;
   if (CHANGE_DESCRIPTION.test(before)) return 0.8;
   // Bare imperatives and headings: only the base form ("swap X for Y") or a heading gerund ("moving X to Y");

@@ -82,6 +82,9 @@ const PASS: Case[] = [
   ['what if we moved the API to Fastify?'],
   ['Is Postgres the way to go here?'],
   ['we could use Kafka or SQS, thoughts?'],
+  ['wondering whether we should go with Kafka here'],
+  ['idk if we need to switch to Yarn 4'],
+  ['open question: should the API move to gRPC'],
   // negations and arguments against
   ["I don't think we should migrate to Kubernetes yet."],
   ['-1 on moving the frontend to Next.js for now'],
