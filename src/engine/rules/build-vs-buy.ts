@@ -165,6 +165,8 @@ const ORDINARY_CODE_RE = new RegExp(`^(?:${alt(ORDINARY_CODE)})s?$`, 'i');
 const LOOSE_VERB_RE = new RegExp(`^(?:${alt([...LOOSE_VERBS])})$`, 'i');
 /** "I don't think we need ...", "rather ... than build": the sentence argues against. */
 const NEGATED_OPINION = /\b(?:don't|dont|do not|doesn't|never)\s(?:think|believe|need|want)\b|\bno\sneed\b/i;
+/** "wondering whether we should roll our own": an open question, even without a question mark. */
+const WONDERING = /\b(?:wonder|wondering|wondered|curious|debating|unsure|idk|dunno|not\ssure|asking)\s(?:\w+\s)?(?:if|whether)\b/i;
 const RATHER = /\brather\b/i;
 const THAN = /\bthan\b/i;
 const WHITESPACE = /\s+/;
@@ -183,7 +185,7 @@ const MAX_HITS = 8;
 const PATTERNS: readonly RegExp[] = [
   CANDIDATE, BY_US_VERB_RE, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
-  ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
+  ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, WONDERING, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
 
 // ---- Logic -------------------------------------------------------------------------------------------------
@@ -227,7 +229,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (OTHER_BUILDER.test(sentence.slice(Math.max(0, start - 30), start))) return;
     if (isNegatedAt(sentence, start) || isOthersWords(sentence.slice(from, start + 200), start - from)) return;
     const before = sentence.slice(from, start);
-    if (NEGATED_OPINION.test(before) || (RATHER.test(before) && THAN.test(before))) return;
+    if (NEGATED_OPINION.test(before) || WONDERING.test(before) || (RATHER.test(before) && THAN.test(before))) return;
     if (VERDICT_AGAINST_RE.test(sentence.slice(end, end + 60))) return;
     hits.push({ start, end, confidence });
   };

@@ -51,6 +51,7 @@ const FLAG: Case[] = [
 const PASS: Case[] = [
   // questions and negations
   ['should we roll our own auth?'],
+  ['wondering whether we should build our own status page'],
   ['Before we write our own queue, is SQS enough?'],
   ["I don't want to build our own auth"],
   ["let's not roll our own crypto"],
