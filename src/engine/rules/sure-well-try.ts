@@ -32,6 +32,9 @@ const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\
 // Acceptance words: the gap only when something non-trivial is being accepted (context or named scope).
 const ACCEPT =
   /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
+// A vague "I'll look at it": fine for a small review, the gap when the ask is a feature or a deadline.
+const LOOK_AT =
+  /\b(?:i'll|ill|i will|we'll|we will|let me|lemme|will) (?:take a look|have a look|look (?:at|into) (?:it|this|that)|check (?:it|this|that) out|think about it|see what's possible)\b/gi;
 // Short acceptances: "on it!", "will do.", "can do".
 const ACCEPT_SHORT = /\b(?:on it|will do|can do)\b/gi;
 // These and "we'll manage" count only where they end a clause: not "we will do the migration", "we manage the cluster".
@@ -89,7 +92,7 @@ const EFFORT_TRIGGER = unionOf({
   somehow: SOMEHOW,
   hopefully: HOPEFULLY,
 });
-const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT });
+const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT });
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
@@ -141,7 +144,7 @@ export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
     EFFORT_TRIGGER, ACCEPT_TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
-    ACCEPT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
+    ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
   ],
@@ -176,6 +179,7 @@ export const sureWellTry: Rule = {
     const somehows = of('somehow');
     const hopes = of('hopefully');
     const accepts = [...of('accept'), ...of('acceptShort').filter(endsClause)];
+    const looks = of('lookAt');
     const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
     if (triggers.length === 0 && !maybeBareYes) return [];
 
@@ -215,6 +219,9 @@ export const sureWellTry: Rule = {
       if (onIt && !ON_IT_SUBJECT.test(m.sentence.text.slice(Math.max(0, m.index - 12), m.index))) continue;
       add(m, kind === 'pressure' ? SURE : LIKELY);
     }
+
+    // "I'll look at it" only answers a real request or a deadline; to a small ask it is just fine.
+    for (const m of looks) if (kind !== 'none') add(m, kind === 'pressure' ? LIKELY + 0.05 : DOUBTFUL);
 
     // "sure!" as the whole reply to a deadline or added scope.
     if (hits.length === 0 && kind === 'pressure' && maybeBareYes) {

@@ -39,17 +39,26 @@ const FLAG_CONFIDENT: Case[] = [
   ["ok, I'll make the time", 'we need the security review done before the audit on Thursday'],
   ['Consider it handled', 'Can you take over the billing migration? Due end of month'],
   ["We'll crunch and get it done", 'The client moved the demo up to Monday'],
+  // "I'll look at it" to a feature with a deadline is a vague yes
+  ["I'll look at it", 'Can you add SSO to the admin app by Friday? The customer is waiting.'],
   // a bare yes is the gap only when the context is a deadline or added scope
   ['sure!', 'Can you also add SSO by Friday?'],
 ];
 
 // Reported (>= 0.5) but not sure enough to interrupt anyone.
-const FLAG_DOUBTFUL: Case[] = [["I'll try to get the docs in"], ['hopefully by EOD']];
+const FLAG_DOUBTFUL: Case[] = [
+  ["I'll try to get the docs in"],
+  ['hopefully by EOD'],
+  ['will take a look!', 'any plans to support Postgres 16?'],
+];
 
 const PASS: Case[] = [
   // the context decides: a small bounded ask, a social invite, a ticket chore
   ['sure!', 'want to grab lunch?'],
   ['yep, on it', 'can you take a look at my PR?'],
+  ["I'll look at it", 'can you review my PR?'],
+  ["I'll take a look", 'quick question about the config format'],
+  ["I'll look into it"],
   ["Sure, I'll review it after lunch.", 'can you review my PR when you get a chance?'],
   ['sure, sounds good', "let's meet at 3 to go over the roadmap"],
   ['on it', 'thanks for fixing the typo!'],
