@@ -59,10 +59,8 @@ const NEEDS_WORK = /[`<>&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pic
 /** Sentence ends: . ! ? (before a space or the end), newlines, semicolons. */
 const SENTENCE_END = /[.!?]+(?=\s|$)|\n+|;/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
-/** One trailing character of a bare URL that belongs to the sentence instead. */
-const URL_TRAILER = /[.,!?;:'")]/;
 
-export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK, SENTENCE_END, HAS_WORD, URL_TRAILER];
+export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK, SENTENCE_END, HAS_WORD];
 
 /** A markup span of the original and what stands for it in the prose. */
 interface Replacement {
@@ -145,6 +143,9 @@ export function prepare(original: string): PreparedText {
   return { original, prose, sentences: splitSentences(prose), toOriginal };
 }
 
+/** Trailing characters of a bare URL that belong to the sentence instead ("see https://x.io."). */
+const URL_TRAILER = new Set(['.', ',', '!', '?', ';', ':', "'", '"', ')']);
+
 /** Placeholder words are padded with spaces so they never glue onto neighbouring words. */
 const padded = (text: string) => (text.length > 1 ? ` ${text} ` : text);
 
@@ -161,7 +162,10 @@ function replacementFor(kind: Kind, match: string, start: number): Replacement |
       // Sentence punctuation right after a bare URL is prose ("see https://x.io."), as is a closing paren.
       const keepParen = match.includes('(');
       let urlEnd = end;
-      while (urlEnd > start + 1 && URL_TRAILER.test(match[urlEnd - start - 1]!) && !(keepParen && match[urlEnd - start - 1] === ')')) urlEnd--;
+      for (let last = match[urlEnd - start - 1]!; urlEnd > start + 1 && URL_TRAILER.has(last) && !(keepParen && last === ')'); ) {
+        urlEnd--;
+        last = match[urlEnd - start - 1]!;
+      }
       return { start, end: urlEnd, text: PLACEHOLDER.link };
     }
     case 'emoji':
