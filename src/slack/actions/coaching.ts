@@ -23,13 +23,14 @@ export function detailAction(deps: SlackDeps) {
   };
 }
 
-/** Records feedback once per person per reply (double clicks and Slack's retries count once). */
+/** Records feedback once per person per reply and day (double clicks and Slack's retries count once). */
 export async function recordFeedbackOnce(deps: SlackDeps, body: BlockAction<ButtonAction>, helpful: boolean, value: string | undefined) {
   const team = body.team?.id ?? body.user.team_id ?? '';
   const where = body.view?.id ?? body.container['message_ts'] ?? body.message?.ts ?? body.trigger_id;
-  if (!(await deps.store.firstSighting(`feedback:${team}:${body.user.id}:${where}`, 30 * 86_400))) return;
-  const rules = decodeRules(value);
   const day = utcDay(deps.now());
+  // A daily quota of one, keyed under the team so that uninstalling deletes it with the rest of the workspace.
+  if (!(await deps.store.takeDaily(`${team}:feedback-given:${body.user.id}:${where}`, day, 1))) return;
+  const rules = decodeRules(value);
   for (const rule of rules.length > 0 ? rules : [undefined]) {
     await deps.store.recordFeedback(team, body.user.id, helpful, rule, day);
   }
