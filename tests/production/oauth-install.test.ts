@@ -3,7 +3,8 @@
 // exchanges the code through oauth.v2.access and saves the installation in Redis, and A then answers that workspace
 // with that workspace's token. Uninstalling deletes the installation and the workspace's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dmMessage, startHarness, type Harness } from '../helpers/app-harness.ts';
+import { Redis } from 'ioredis';
+import { buttonClick, dmMessage, startHarness, type Harness } from '../helpers/app-harness.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 
 const OAUTH_ENV = {
@@ -106,12 +107,29 @@ describe('multi-workspace install (OAuth) on two instances', () => {
   });
 
   it('app_uninstalled deletes the installation and the workspace data; the workspace is then ignored', async () => {
+    // Feedback too, so that every kind of per-workspace key exists before the uninstall.
+    const click = buttonClick(b.slack, 'coach_helpful', 'sure-well-try', { team: { id: NEW_TEAM, domain: 'new' }, user: { id: 'U1', username: 'a', team_id: NEW_TEAM } });
+    expect((await b.interaction(click)).status).toBe(200);
+    await b.idle();
+    const redisKeys = async () => {
+      const client = new Redis(redis.url);
+      try {
+        return await client.keys(`*${NEW_TEAM}*`);
+      } finally {
+        client.disconnect();
+      }
+    };
+    expect((await redisKeys()).map((key) => key.split(':')[2]).sort()).toEqual(
+      expect.arrayContaining(['feedback', 'feedback-given', 'findings', 'installation', 'mute']),
+    );
+
     b.slack.reset();
     const uninstalled = { type: 'app_uninstalled', event_ts: '1700000000.000100' };
     expect((await b.event(uninstalled, { teamId: NEW_TEAM })).status).toBe(200);
     await b.idle();
     expect(await b.store.getInstallation(NEW_TEAM)).toBeUndefined();
     expect(await b.store.getUserSettings(NEW_TEAM, 'U1', Date.now())).toEqual({ muted: false });
+    expect(await redisKeys()).toEqual([]); // nothing about the workspace is left
 
     expect((await b.event(dmMessage('Sure, we will try.'), { teamId: NEW_TEAM })).status).toBe(200);
     await b.idle();
