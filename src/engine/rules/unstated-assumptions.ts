@@ -82,6 +82,8 @@ const FUTURE = /\b(?:will|'ll|gonna|going to|should|would|'d|need|needs)\b/i;
 const PAST_DELIVERY =
   /\b(?:finished|shipped|released|deployed|merged|landed|launched|completed|delivered|went out|came out|wrapped up|rolled out|fixed|resolved)\b/i;
 const AUXILIARY = /\b(?:will|'ll|gonna|going to|should|would|'d|be|been|is|are|get|gets|have|has|can)\b/i;
+// Somebody's demand or a deadline, not an estimate: "the PM wants it done by Friday", "the report is due Monday".
+const DEMAND = /\b(?:wants?|wanted|needs? (?:it|this|that|them)|asked for|asking for|expects|expecting|requested|requires?|due)\b/i;
 // "Shipped v2.3 today": a report of what happened, not a promise.
 const PAST_REPORT = /^(?:just |finally )?(?:shipped|released|deployed|merged|landed|launched|published|rolled out|tagged|finished|fixed|cut)\b/i;
 const PAST_SENTENCE = /\b(?:took|spent|was|were|yesterday|last (?:week|month|sprint|time))\b/i;
@@ -151,7 +153,7 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
   const after = text.slice(t.end, t.end + 30);
   if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) return 0;
   const ownClause = clauseAround(text, t.start, t.end);
-  if (PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) return 0;
+  if ((PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) || DEMAND.test(ownClause)) return 0;
   if (UPPER_BOUND.test(before)) return LIKELY;
   if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
 
@@ -204,7 +206,7 @@ export const unstatedAssumptions: Rule = {
   patterns: [
     TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, UPPER_BOUND, DO_IT_IN, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
     STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
-    FOR_PERIOD, FUTURE, PAST_DELIVERY, AUXILIARY, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
+    FOR_PERIOD, FUTURE, PAST_DELIVERY, AUXILIARY, DEMAND, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
   ],
   examples: {

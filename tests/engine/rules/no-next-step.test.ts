@@ -33,6 +33,7 @@ const FLAG_CONFIDENT: Case[] = [
   ["I'm at a loss here"],
   ["We're waiting to hear back from AWS support."],
   ['The migration is pending security review.'],
+  ['idk tbh, logs r clean'],
 ];
 
 // Softer wordings ("not sure", "it depends") are reported but do not interrupt.

@@ -36,6 +36,8 @@ const FLAG_CONFIDENT: Case[] = [
   ['sure, will try to get it done this week', 'We need the invoice PDF redesign for the Acme renewal'],
   ['yes absolutely, no problem', 'Can your team also own the partner API migration this quarter?'],
   ["we'll make it happen, somehow"],
+  ['gonna try n squeeze it in lol', 'can u also add the csv export to this sprint'],
+  ["Customer wants it by the 15th, we'll try"],
   ["ok, I'll make the time", 'we need the security review done before the audit on Thursday'],
   ['Consider it handled', 'Can you take over the billing migration? Due end of month'],
   ["We'll crunch and get it done", 'The client moved the demo up to Monday'],
@@ -90,6 +92,8 @@ const PASS: Case[] = [
   ["I'll try to be on time"],
   ["I'll try to summarise the thread"],
   ["We'll manage the rollout with feature flags"],
+  // other languages: only when unmistakable, and this is not
+  ['on va essayer', 'tu peux ajouter le SSO pour vendredi ?'],
   // questions and negations
   ["why don't we just try it on staging?"],
   ['should we just try it and see?'],

@@ -52,6 +52,9 @@ const FLAG_CONFIDENT: Case[] = [
   ["won't take more than a day"],
   ['less than an hour of work'],
   ['Can do it in 3 days.'],
+  ['lemme knock it out tmrw, 2h tops'],
+  ['ETA eow'],
+  ["we'll need it live by the 15th, it's a 2 day job"],
   ['The MVP lands end of month.'],
 ];
 
@@ -98,6 +101,11 @@ const PASS: Case[] = [
   ['The conference is in 3 weeks'],
   ['Our build takes 12 minutes; we should cache deps'],
   ['If we can ship by Friday, great'],
+  // someone's demand or deadline is not the writer's estimate
+  ['the PM wants it done by Friday'],
+  ['the report is due Monday'],
+  ['Customer expects the integration live by the 15th'],
+  ["Customer wants it by the 15th, we'll try"],
   ['happy to pair for an hour tomorrow'],
   ['retro is on friday'],
   ["I'm OOO on Monday"],
