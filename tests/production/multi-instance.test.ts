@@ -1,10 +1,11 @@
 // Two real app processes (`node src/main.ts`, HTTP mode) on one real redis-server and one fake Slack Web API, as
-// behind a load balancer: a retried event is handled once whichever instance it lands on, nudge limits and settings
-// hold across both, and when Redis goes away /tradeoff and DMs still answer (nudges pause, fail closed) and /healthz
+// behind a load balancer: a retried event is handled once whichever instance it lands on, nudge limits, model-call
+// caps and settings hold across both, and when Redis goes away /tradeoff and DMs still answer (nudges pause, fail closed) and /healthz
 // stays 200 with `store: "unreachable"`; when Redis returns, nudges resume without a restart.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,11 @@ function command(instance: Instance, text: string, fields: Record<string, string
 
 const nudgesFor = (user: string) => slack.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
 
+/** An OpenAI-compatible endpoint that counts its calls and answers with a rewrite that passes the rules. */
+let modelCalls = 0;
+let model: Server;
+const REWRITE = 'We can ship SSO by Friday or keep [what slips] on track, not both. Which matters more?';
+
 let dir: string;
 let redis: RedisServer;
 let slack: FakeSlack;
@@ -120,6 +126,16 @@ let b: Instance;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tradeoff-multi-'));
   [redis, slack] = await Promise.all([startRedis(), FakeSlack.start()]);
+  model = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      modelCalls += 1;
+      const content = JSON.stringify({ rewrite: REWRITE, assumptions: ['what slips'] });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } }] }));
+    });
+  });
+  await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
   const env = {
     SLACK_BOT_TOKEN: 'xoxb-multi-instance-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -129,6 +145,9 @@ beforeAll(async () => {
     LOG_LEVEL: 'debug',
     NUDGE_COOLDOWN_SECONDS: '600',
     NUDGE_DAILY_CAP: '2',
+    OPENAI_API_KEY: 'sk-multi-instance-not-real',
+    OPENAI_BASE_URL: `http://127.0.0.1:${(model.address() as { port: number }).port}/v1`,
+    LLM_USER_DAILY_CAP: '1',
   };
   [a, b] = await Promise.all([startInstance('A', env), startInstance('B', env)]);
 }, 30_000);
@@ -142,6 +161,7 @@ afterAll(async () => {
   }
   await redis?.stop();
   await slack?.close();
+  await new Promise((resolve) => model?.close(resolve));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -167,6 +187,19 @@ describe('two instances on one Redis', () => {
     await deliver(b, channelMessage(FLAGGED, { user, channel: 'C2' })); // nudged: 2 of 2 today
     await deliver(a, channelMessage(FLAGGED, { user, channel: 'C3' })); // daily cap
     expect(nudgesFor(user).map((c) => c.args.channel)).toEqual(['C1', 'C2']);
+  });
+
+  it('holds the daily cap on model calls across both instances', async () => {
+    const before = modelCalls;
+    const replies = (count: number) => slack.waitFor('response_url', count);
+    const start = slack.callsTo('response_url').length;
+    await command(a, FLAGGED, { user_id: 'U-model' });
+    await replies(start + 2); // the rules' answer, then the AI rewrite in its place
+    await command(b, FLAGGED, { user_id: 'U-model' });
+    const [, , first, second] = (await replies(start + 4)).slice(start);
+    expect(modelCalls - before).toBe(1);
+    expect(JSON.stringify(first!.args.blocks)).toContain('Refining');
+    expect(JSON.stringify(second!.args.blocks)).toMatch(/Daily AI rewrite limit reached/);
   });
 
   it('applies settings made through one instance on the other', async () => {
