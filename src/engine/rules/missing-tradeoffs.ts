@@ -420,9 +420,6 @@ export const missingTradeoffs: Rule = {
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose) && !context) return [];
-    if (namesTradeoff(doc.prose) || weighsAlternative(doc.prose)) return [];
-    // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.
-    if (context && (namesTradeoff(context.prose) || (CONTRAST.test(context.prose) && OFFERS_CHOICE.test(context.prose)))) return [];
     const out: RawFinding[] = [];
     const howToAsked = !!context && HOW_TO_QUESTION.test(context.prose);
     let previous: string | undefined;
@@ -443,6 +440,10 @@ export const missingTradeoffs: Rule = {
     }
     const picked = pickFromContext(doc, context);
     if (picked) out.push(picked);
+    // Exemptions for the whole message, checked only when there is something to exempt (most messages have no hit).
+    if (!out.length || namesTradeoff(doc.prose) || weighsAlternative(doc.prose)) return [];
+    // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.
+    if (context && (namesTradeoff(context.prose) || (CONTRAST.test(context.prose) && OFFERS_CHOICE.test(context.prose)))) return [];
     return out;
   },
 };
