@@ -331,7 +331,7 @@ export const buildVsBuy: Rule = {
   message: (quote) => `"${quote}" sounds like building our own. Worth saying whether it needs to exist, and which existing tool or simpler fix you weighed.`,
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    if (!CANDIDATE.test(doc.prose) || buildWasWeighed(doc.prose)) return [];
+    if (!CANDIDATE.test(doc.prose)) return [];
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
@@ -342,6 +342,7 @@ export const buildVsBuy: Rule = {
       }
       previous = s.text;
     }
-    return out;
+    // Checked only when there is something to exempt (most messages have no hit).
+    return out.length && buildWasWeighed(doc.prose) ? [] : out;
   },
 };
