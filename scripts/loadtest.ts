@@ -210,6 +210,8 @@ interface RunResult {
   sorry: number;
   /** Replies updated in place after the first answer (the model's rewrite, or the rules' with a note). */
   updated: number;
+  /** Nudges or DM replies that reached the same person twice. */
+  duplicates: number;
   rss: { before?: number; peak?: number; after?: number };
   warnings: Map<string, number>;
   note: string;
@@ -334,7 +336,11 @@ async function runOnce(run: Run): Promise<RunResult> {
 }
 
 /** Replies that reached the fake Slack and were accepted (a scripted 429/500 does not count), per kind of request. */
-function delivered(slack: FakeSlack, answered: Prepared[], scripted: Record<string, number>): Pick<RunResult, 'delivered' | 'sorry' | 'updated'> {
+function delivered(
+  slack: FakeSlack,
+  answered: Prepared[],
+  scripted: Record<string, number>,
+): Pick<RunResult, 'delivered' | 'sorry' | 'updated' | 'duplicates'> {
   // The fake answers its scripted failures first, in order, so the accepted calls are the ones after them.
   const accepted = (method: string) => slack.callsTo(method).slice(scripted[method] ?? 0);
   const ok = new Set<string>();
@@ -348,8 +354,10 @@ function delivered(slack: FakeSlack, answered: Prepared[], scripted: Record<stri
     if (/went wrong/.test(call.raw)) sorry.add(key);
     else ok.add(key);
   }
-  for (const call of accepted('chat.postEphemeral')) ok.add(`nudge:${call.args.user}`);
-  for (const call of accepted('chat.postMessage')) ok.add(`dm:${call.args.channel}`);
+  let duplicates = 0;
+  const add = (key: string) => (ok.has(key) ? (duplicates += 1) : ok.add(key));
+  for (const call of accepted('chat.postEphemeral')) add(`nudge:${call.args.user}`);
+  for (const call of accepted('chat.postMessage')) add(`dm:${call.args.channel}`);
   updated += accepted('chat.update').length;
   const counts: Record<Kind, number> = { command: 0, nudge: 0, channel: 0, dm: 0 };
   let sorryCount = 0;
@@ -358,7 +366,7 @@ function delivered(slack: FakeSlack, answered: Prepared[], scripted: Record<stri
     if (ok.has(key)) counts[item.kind] += 1;
     else if (sorry.has(key)) sorryCount += 1;
   }
-  return { delivered: counts, sorry: sorryCount, updated };
+  return { delivered: counts, sorry: sorryCount, updated, duplicates };
 }
 
 function print(result: RunResult): void {
@@ -375,6 +383,7 @@ function print(result: RunResult): void {
   if (result.updated > 0) line('', `+ ${result.updated} replies updated in place after the model`);
   const lost = sent.command - got.command - result.sorry + (sent.nudge - got.nudge) + (sent.dm - got.dm);
   line('lost', `${lost} (and ${sent.channel} clean channel messages rightly got nothing)`);
+  line('duplicates', `${result.duplicates} nudges or DM replies delivered twice`);
   line('RSS (MB)', `before ${rss.before ?? 'n/a'}, peak ${rss.peak ?? 'n/a'}, after ${rss.after ?? 'n/a'}`);
   const top = [...result.warnings].sort((a, b) => b[1] - a[1]).slice(0, 4);
   if (top.length > 0) line('app warnings', top.map(([msg, n]) => `${n}× "${msg.replace(/\s*\(url: .*$/, '').slice(0, 60)}"`).join('; '));

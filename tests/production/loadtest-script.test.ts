@@ -18,6 +18,7 @@ it('runs a baseline and a Redis outage, acks everything and says what was delive
     expect(run).toMatch(/acks\s+\d+ 2xx, 0 non-2xx, 0 errors, 0 timeouts/);
     expect(run).toMatch(/ack latency \(ms\)\s+p50 \d+(\.\d+)?, p99 \d+(\.\d+)?, max \d+/);
     expect(run).toMatch(/RSS \(MB\)\s+before \d+, peak \d+, after \d+/);
+    expect(run).toMatch(/duplicates\s+0 /);
   }
   const delivered = /replies delivered\s+commands (\d+)\/(\d+), nudges (\d+)\/(\d+), DMs (\d+)\/(\d+)/;
   const [, commands, commandsSent, nudges, nudgesSent, dms, dmsSent] = delivered.exec(baseline!)!.map(Number);
