@@ -74,6 +74,8 @@ const CONTEXT_REAL_WORK =
 // A small, bounded ask: "sure, I'll review it after lunch" is fine.
 const CONTEXT_SMALL =
   /\b(?:review (?:(?:my|this|the|a|our|his|her|their) )?(?:pr|prs|diff|change|changes|patch|code|mr|doc|draft|copy|it|this|that)|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this)|share|send (?:me|us|over)|link|paste|forward (?:me|us|it|this|that)|remind|readme|docs?|changelog|survey)\b/i;
+// The asker already framed the cost: "A or B, not both?", "we'd have to cut the export, agree?".
+const CONTEXT_FRAMED = /\b(?:not both|which (?:one )?matters more|what (?:should|do) (?:we|i) (?:cut|drop)|what to cut|at the (?:cost|expense) of|trade-?off)\b/i;
 // A proposal put to the group ("should we add linting?"): agreeing with it is not taking work on.
 const CONTEXT_PROPOSAL = /\b(?:should we|shall we|what if we|how about|what do you think|thoughts|wdyt|any objections|do we want)\b/i;
 const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline))\b/i;
@@ -108,6 +110,8 @@ function contextKind(context: PreparedText | undefined): ContextKind {
   if (!context) return 'none';
   const text = context.prose;
   if (CONTEXT_SMALL.test(text) && !CONTEXT_NOT_SMALL.test(text)) return 'small';
+  // Agreeing to a cut or a choice the asker already framed ("A or B, not both?") is the senior answer, not the gap.
+  if (CONTEXT_FRAMED.test(text) || COST_BY_CUTTING.test(text) || EITHER_OR.test(text)) return 'none';
   const pressure = CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text);
   if (CONTEXT_PROPOSAL.test(text) && !pressure) return 'none';
   if (pressure) return 'pressure';
@@ -145,7 +149,7 @@ export const sureWellTry: Rule = {
   patterns: [
     EFFORT_TRIGGER, ACCEPT_TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
-    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_PROPOSAL,
+    COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
   ],
   examples: {

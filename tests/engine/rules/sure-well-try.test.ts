@@ -45,6 +45,9 @@ const FLAG_CONFIDENT: Case[] = [
   ["I'll look at it", 'Can you add SSO to the admin app by Friday? The customer is waiting.'],
   // a bare yes is the gap only when the context is a deadline or added scope
   ['sure!', 'Can you also add SSO by Friday?'],
+  ['absolutely, no problem', 'Can you also add the export before the launch?'],
+  // agreeing to a cut is fine, but effort words against a framed choice are still the gap
+  ["both, we'll make it work", 'We can do A or B by Friday, not both. Which matters more?'],
 ];
 
 // Reported (>= 0.5) but not sure enough to interrupt anyone.
@@ -79,6 +82,8 @@ const PASS: Case[] = [
   ["That's not realistic for Friday. To make it I'd cut the CSV export.", 'Can we also get the admin view in by Friday?'],
   ['Sure, I can take it. It pushes the search work to next sprint though.', 'Can you take the billing export too?'],
   ["Yes. That's 3-4 days and the SDK upgrade moves to next sprint.", 'Can you also do the webhooks by Friday?'],
+  ['absolutely', "We'd have to cut the export to make the launch, agree?"],
+  ['B, absolutely', 'We can do A or B by Friday, not both. Which matters more?'],
   // trying a thing is an experiment or an investigation, not a promise
   ["I'll try bumping the connection pool and see if the timeouts stop."],
   ['let me try to reproduce it locally first'],
