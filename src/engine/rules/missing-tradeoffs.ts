@@ -19,13 +19,19 @@ const CHANGE_VERBS = [
   'migrates', 'port', 'porting', 'ports', 'convert', 'converting', 'converts', 'rewrite', 'rewriting', 'rewrites',
   'rebuild', 'rebuilding', 'rebuilds', 'replace', 'replacing', 'replaces', 'change', 'changing', 'changes',
   'transition', 'transitioning', 'shard', 'sharding', 'be rebuilt', 'be rewritten', 'be moved', 'be migrated',
-  'be ported', 'be replaced', 'be converted',
+  'be ported', 'be replaced', 'be converted', 'be written', 'be built', 'be implemented', 'be redone', 'be hosted',
 ];
 const CHANGE_LINKS = ['over to', 'to', 'onto', 'into', 'in', 'with', 'for', 'over', 'by'];
 /** Verbs of removing, which only make a choice when the replacement follows ("drop Redux and use Zustand"). */
-const DROP_VERBS = ['deprecate', 'deprecating', 'sunset', 'sunsetting', 'phase out', 'phasing out', 'move away from',
-  'moving away from', 'move off', 'moving off', 'drop', 'dropping', 'ditch', 'ditching', 'rip out', 'ripping out', 'get rid of', 'getting rid of', 'retire', 'retiring', 'kill', 'remove', 'removing'];
-const DROP_LINKS = ['for', 'in favor of', 'in favour of', 'and use', 'and go with', 'and move to', 'and switch to', 'and replace it with', 'and adopt'];
+const DROP_VERBS = [
+  'deprecate', 'deprecating', 'sunset', 'sunsetting', 'phase out', 'phasing out', 'move away from', 'moving away from',
+  'move off', 'moving off', 'get off', 'getting off', 'drop', 'dropping', 'ditch', 'ditching', 'rip out', 'ripping out',
+  'get rid of', 'getting rid of', 'retire', 'retiring', 'kill', 'remove', 'removing',
+];
+const DROP_LINKS = [
+  'for', 'in favor of', 'in favour of', 'and use', 'and go with', 'and move to', 'and switch to', 'and replace it with',
+  'and adopt', 'and onto', 'and on to', 'onto',
+];
 
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
 const DECISION_FRAMES = [
@@ -58,7 +64,7 @@ const LOGISTICS = [
   'ticket', 'card', 'issue', 'thread', 'channel', 'dm', 'dms', 'conversation', 'discussion', 'chat', 'doc', 'pr',
   'sprint', 'backlog', 'lunch', 'coffee', 'room', 'calendar', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'week', 'month', 'am', 'pm', 'noon', 'eod', 'review', 'qa',
-  'done', 'agenda', 'invite', 'link', 'draft', 'column', 'board', 'folder', 'drive', 'notion page', 'someone', 'walk',
+  'done', 'agenda', 'invite', 'link', 'draft', 'docs', 'notes', 'summary', 'column', 'board', 'folder', 'drive', 'notion page', 'someone', 'walk',
   'drinks', 'dinner', 'breakfast', 'beer', 'beers', 'rfc', 'adr', 'epic', 'story', 'checklist', 'post', 'writeup',
   'write-up', 'spreadsheet', 'sheet', 'slides', 'deck', 'english', 'german', 'french', 'spanish', 'branch', 'office',
   'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing', 'copy', 'typo', 'typos', 'title',
@@ -137,6 +143,10 @@ const PUT_BEHIND = new RegExp(`\\b(put|putting)\\b((?:\\s+${WORD}){1,5}?)\\s+(?:
 /** After a verdict phrase: a named option (capitalised or code) somewhere in what follows. */
 const DECIDED_END = /(?:decided|decision|obvious|vote|is|:)\b/i;
 const NAMED_TOKEN = /\s(?:[A-Z][\w.+#-]*|CODE)\b/;
+/** "standardize all services on OpenTelemetry", "consolidate the dashboards onto Grafana". */
+const STANDARDIZE_ON = new RegExp(`\\b(standardi[sz]e|standardi[sz]ing|consolidate|consolidating)\\b((?:\\s+${WORD}){1,4}?)\\s+on(?:to)?\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
+/** "let's do the frontend in Svelte": doing a part of the system in a named technology. */
+const DO_IN_NAMED = /\b(do|doing)\s(?:the|our|this|all|all\sthe)\s(?:[\w-]+\s){0,2}?(?:in|with|on)\s(?:[A-Z][\w.+#-]*|CODE)/g;
 /** "drop Redux and use Zustand", "ditch Jenkins for Argo". */
 const DROP_FOR = new RegExp(`\\b(${alt(DROP_VERBS)})\\b((?:\\s+${WORD}){1,6}?)\\s+(?:${alt(DROP_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
 const CODE_LEVEL_RE = new RegExp(`\\b(?:${alt(CODE_LEVEL)})\\b(?![-\\w])|(?<=\\w)\\.(?:ts|tsx|js|jsx|py|go|rb|java|kt|json|ya?ml|md|css|scss|sql|sh)\\b`, 'i');
@@ -215,13 +225,16 @@ const TRAILING_TIME = /\s(?:next|this|last|the\s+following|by|on|before|after|in
 /** Idioms: "move on", "move forward", "move fast". */
 const IDIOM_OBJECT = /^\s*(?:on|along|forward|ahead|fast|faster|quickly|quick|gears|back|up|down|around)\s*$/i;
 const WONDERING = /\b(?:wonder|wondering|wondered|curious|debating|unsure|idk|dunno|not\ssure|asking|question)\s(?:\w+\s)?(?:if|whether)\b|\b(?:open\squestion|question):/i;
+const PASSIVE = /^be\s/i;
+const NAMED_START = /^(?:[A-Z]|CODE\b|\w*\d)/;
+const FUTURE_BEFORE = /\b(?:will|'ll|is\sgoing\sto|are\sgoing\sto|gonna|is\sto|are\sto)\s$/i;
 const CONDITION_AFTER = /\b(?:if|unless|until|once|as\slong\sas|provided)\b/i;
 const PREFERRED_OVER = /\sover\s(?!to\b|there\b|here\b|the\s(?:weekend|holidays|summer)\b)/i;
 const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
 /** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
 const CANDIDATE = new RegExp(
-  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'put', 'putting', 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'prefer', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
+  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'standardize', 'standardise', 'standardizing', 'consolidate', 'consolidating', 'do', 'doing', 'put', 'putting', 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'prefer', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
   'i',
 );
 
@@ -231,10 +244,10 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   // triggers
-  CANDIDATE, CHOICE, CHANGE, DROP_FOR, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
+  CANDIDATE, CHOICE, CHANGE, DROP_FOR, STANDARDIZE_ON, DO_IN_NAMED, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
   SOLUTION_IS, RECOMMEND_NAMED,
   // what makes a trigger a decision
-  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, CONDITION_AFTER, PREFERRED_OVER, DECIDED_END, NAMED_TOKEN,
+  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, PASSIVE, NAMED_START, FUTURE_BEFORE, CONDITION_AFTER, PREFERRED_OVER, DECIDED_END, NAMED_TOKEN,
   // not a decision: status, instructions, arguments against
   PROGRESSIVE_STATUS, PAST_FRAME, FINITE_AFTER, AGAINST, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE,
   PURPOSE_IN_OBJECT, USE_VERB, GOING_WITH, USE_OF, GERUND,
@@ -273,6 +286,8 @@ function framing(sentence: string, index: number, verb = '', kind: 'choice' | 'c
   // "wondering whether we should go with Kafka": an open question, even without a question mark.
   if (WONDERING.test(before)) return 0;
   if (FRAME_BEFORE.test(before)) return 0.85;
+  // "the new service will be written in Rust": a decision announced in the passive.
+  if (PASSIVE.test(verb) && FUTURE_BEFORE.test(before)) return 0.8;
   if (CHANGE_DESCRIPTION.test(before)) return 0.8;
   // Bare imperatives and headings: only the base form ("swap X for Y") or a heading gerund ("moving X to Y");
   // "uses X", "replaces X with Y" describe what something does (docs), and how-to answers ("To do Y, use X") instruct.
@@ -325,10 +340,19 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
     if (IDIOM_OBJECT.test(m[2] ?? '') || GENERIC_RE.test((m[3] ?? '').trim())) continue;
     const target = withoutTrailingTime(m[3] ?? '');
     const object = `${m[2] ?? ''} ${target}`;
+    // A passive ("will be written in Rust") names its subject before the verb: the target must be a named option.
+    if (PASSIVE.test(m[1] ?? '') && !NAMED_START.test(target.trim())) continue;
     consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]), target);
   }
   for (const m of boundedMatches(PUT_BEHIND, sentence)) {
     consider(m.index, m[0].length, `${m[2] ?? ''} ${withoutTrailingTime(m[3] ?? '')}`, framing(sentence, m.index), m[3] ?? '');
+  }
+  for (const m of boundedMatches(STANDARDIZE_ON, sentence)) {
+    consider(m.index, m[0].length, `${m[2] ?? ''} ${withoutTrailingTime(m[3] ?? '')}`, framing(sentence, m.index, m[1]), m[3] ?? '');
+  }
+  for (const m of boundedMatches(DO_IN_NAMED, sentence)) {
+    // Only as a plan or proposal ("let's do ...", "we'll do ..."), never a bare "doing X in Y".
+    if (FRAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) consider(m.index, m[0].length, m[0], 0.85, '', false);
   }
   for (const m of boundedMatches(DROP_FOR, sentence)) {
     if (GENERIC_RE.test((m[2] ?? '').trim())) continue;

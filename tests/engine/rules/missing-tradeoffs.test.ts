@@ -60,6 +60,11 @@ const FLAG: Case[] = [
   ["let's move away from Jenkins to GitHub Actions"],
   ["Let's move the batch jobs to Graviton, it cuts our compute cost by a fifth."],
   ['either way, we should go with Postgres'],
+  ['We need to get off Heroku and onto AWS.'],
+  ['the new service will be written in Rust'],
+  ["Let's do the frontend in Svelte."],
+  ["Let's standardize all services on OpenTelemetry."],
+  ['Redis is the obvious choice here.'],
   // list items and Slack markup
   ['Plan for Q3:\n• switch CI to Buildkite\n• move logs to Loki'],
   ['- swap Jest for Vitest in all packages'],
@@ -140,6 +145,9 @@ const PASS: Case[] = [
   ["I'd prefer to wait until Monday"],
   ["I've decided to take Friday off"],
   ['better to move the meeting to next week'],
+  ['the release notes will be written in the wiki'],
+  ["let's do the retro in the big room"],
+  ["we'll do this in two steps"],
   // code-review remarks and code-level changes
   ["use `useMemo` here so it doesn't rerender"],
   ['use `git rebase -i` to squash them'],
