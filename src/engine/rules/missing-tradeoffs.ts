@@ -140,9 +140,9 @@ const CHANGE = new RegExp(
 );
 /** "put everything behind Cloudflare", "put a CDN in front of the images". */
 const PUT_BEHIND = new RegExp(`\\b(put|putting)\\b((?:\\s+${WORD}){1,5}?)\\s+(?:behind|in\\s+front\\s+of)\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
-/** After a verdict phrase: a named option (capitalised or code) somewhere in what follows. */
-const DECIDED_END = /(?:decided|decision|obvious|vote|is|:)\b/i;
+/** After a verdict phrase: a named option (capitalised or code, not the first word) or a verb of choosing. */
 const NAMED_TOKEN = /\s(?:[A-Z][\w.+#-]*|CODE)\b/;
+const CHOICE_VERB_ANY = new RegExp(`\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS])})\\b`, 'i');
 /** "standardize all services on OpenTelemetry", "consolidate the dashboards onto Grafana". */
 const STANDARDIZE_ON = new RegExp(`\\b(standardi[sz]e|standardi[sz]ing|consolidate|consolidating)\\b((?:\\s+${WORD}){1,4}?)\\s+on(?:to)?\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
 /** "let's do the frontend in Svelte": doing a part of the system in a named technology. */
@@ -240,6 +240,7 @@ const CANDIDATE = new RegExp(
 
 /** Inline code placeholders; code that is an option, a command or a member access rather than a tool's name. */
 const CODE_WORD = /\bCODE\b/g;
+const BACKTICKS = /^`|`$/g;
 const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
@@ -247,13 +248,13 @@ const PATTERNS: readonly RegExp[] = [
   CANDIDATE, CHOICE, CHANGE, DROP_FOR, STANDARDIZE_ON, DO_IN_NAMED, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
   SOLUTION_IS, RECOMMEND_NAMED,
   // what makes a trigger a decision
-  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, PASSIVE, NAMED_START, FUTURE_BEFORE, CONDITION_AFTER, PREFERRED_OVER, DECIDED_END, NAMED_TOKEN,
+  FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, PASSIVE, NAMED_START, FUTURE_BEFORE, CONDITION_AFTER, PREFERRED_OVER, NAMED_TOKEN, CHOICE_VERB_ANY,
   // not a decision: status, instructions, arguments against
   PROGRESSIVE_STATUS, PAST_FRAME, FINITE_AFTER, AGAINST, SECOND_PERSON, THIRD_PERSON, HOW_TO, HOW_TO_QUESTION, PLEASE,
   PURPOSE_IN_OBJECT, USE_VERB, GOING_WITH, USE_OF, GERUND,
   // not a technology choice: logistics, code-level changes, idioms, references to options listed elsewhere
   LOGISTICS_RE, GENERIC_RE, REFERENTIAL, IDIOM_OBJECT, CODE_REVIEW, CODE_LEVEL_RE, WIDE_SCOPE, PURPOSE_RE, TRAILING_TIME,
-  CODE_WORD, CODE_LEVEL_SNIPPET,
+  CODE_WORD, BACKTICKS, CODE_LEVEL_SNIPPET,
   // the senior shape: a named cost or an alternative weighed
   TRADEOFF_RE, BENEFIT_BEFORE, EITHER_WAY, RATHER, THAN, HYPOTHETICAL, BUT,
   // context: a pick from "A or B?"
@@ -301,14 +302,15 @@ function withoutTrailingTime(target: string): string {
   return m && m.index > 0 ? target.slice(0, m.index) : target;
 }
 
-function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index: number, length: number) => boolean, howToAsked = false): Hit[] {
+/** Choices in one sentence (sentence-relative spans). `codeLevelAt` tells whether inline code in a span is code-level. */
+function choicesIn(sentence: string, codeLevelAt: (index: number, length: number) => boolean, howToAsked: boolean): Hit[] {
   const hits: Hit[] = [];
   const consider = (index: number, length: number, object: string, base: number, target = object, verbal = true) => {
     if (hits.length >= MAX_HITS) return;
     if (base === 0 || isNegatedAt(sentence, index) || othersWords(sentence, index)) return;
     if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
     if (REFERENTIAL.test(target.trim())) return;
-    if (codeLevelSnippet(sentence, index, length)) return;
+    if (codeLevelAt(index, length)) return;
     // "let's adopt Bazel if build times keep growing": a condition on the choice is a revisit point.
     if (CONDITION_AFTER.test(sentence.slice(index + length, index + length + 120))) return;
     if (CODE_LEVEL_RE.test(`${object} ${target}`) && !WIDE_SCOPE.test(object)) return;
@@ -363,8 +365,8 @@ function choicesIn(sentence: string, codeLevelSnippet: (sentence: string, index:
   for (const m of boundedMatches(NOUN_REWRITE, sentence)) consider(m.index, m[0].length, '', 0.8, '', false);
   for (const m of boundedMatches(VERDICT, sentence)) {
     // "we decided to keep it simple" is a decision, but not a choice of technology: need a named option or a choice verb.
-    const tail = sentence.slice(m.index + m[0].length - (m[0].length - (m[0].search(DECIDED_END) + 1 || m[0].length)), m.index + 100);
-    if (!NAMED_TOKEN.test(tail) && !CANDIDATE.test(tail)) continue;
+    const tail = sentence.slice(m.index, m.index + 100);
+    if (!NAMED_TOKEN.test(tail) && !CHOICE_VERB_ANY.test(tail)) continue;
     consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
   }
   for (const m of boundedMatches(RECOMMEND_NAMED, sentence)) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
@@ -382,7 +384,7 @@ function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boo
   const span = doc.prose.slice(start, end);
   for (const m of boundedMatches(CODE_WORD, span, 4)) {
     const at = doc.toOriginal(start + m.index, start + m.index + m[0].length);
-    const code = doc.original.slice(at.start, at.end).replace(/^`|`$/g, '');
+    const code = doc.original.slice(at.start, at.end).replace(BACKTICKS, '');
     if (CODE_LEVEL_SNIPPET.test(code)) return true;
   }
   return false;
@@ -411,7 +413,7 @@ function pickFromContext(doc: PreparedText, context: PreparedText | undefined): 
   const options = CONTEXT_CHOICE.exec(context.prose);
   if (!options) return undefined;
   // Only a technical choice ("Kafka or RabbitMQ?", "postgres or mysql for the new service?"), not "coffee or tea?".
-  const named = (o: string | undefined, atStart: boolean) => !!o && (NAMED_OPTION.test(o) && !atStart);
+  const named = (o: string | undefined, atStart: boolean) => !!o && !atStart && NAMED_OPTION.test(o);
   const sentenceStart = options.index === 0 || SENTENCE_START_BEFORE.test(context.prose.slice(Math.max(0, options.index - 3), options.index));
   if (!named(options[1], sentenceStart) && !named(options[2], false) && !TECH_CONTEXT.test(context.prose)) return undefined;
   if (LOGISTICS_RE.test(options[0])) return undefined;
@@ -452,7 +454,8 @@ export const missingTradeoffs: Rule = {
       if (out.length >= MAX_HITS) break;
       const text = s.text;
       if (CANDIDATE.test(text) && !isQuestion(text)) {
-        const choices = choicesIn(text, (_, index, length) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length), howToAsked);
+        const codeLevelAt = (index: number, length: number) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length);
+        const choices = choicesIn(text, codeLevelAt, howToAsked);
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
         const builds = choices.length ? findBuilds(text, previous, context?.prose) : [];
         for (const h of choices) {
