@@ -30,7 +30,7 @@ const DATE =
   /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|(?:over|by|on|for) the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight)\b/gi;
 // A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
 const VERSION =
-  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?)\b/gi;
+  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?|(?:in|for|into|by) (?:v|version )[0-9]+)\b/gi;
 // "soon" promised as a delivery: "coming soon", "out soon".
 const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
@@ -40,7 +40,8 @@ const DELIVERY =
 // "get a fix out this weekend", "out by Friday": "out" right before the date.
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
-const VERSION_PROMISE = /\b(?:will|'ll|should|gonna|going to|slated|scheduled|planned|targeted|targeting|aiming|coming|expect)\b/i;
+const VERSION_PROMISE =
+  /\b(?:will|'ll|should|gonna|going to|slated|scheduled|planned|targeted|targeting|aiming|coming|expect|lands?|ships?|arrives?|goes out|comes out)\b/i;
 // Words that make a duration an estimate: before it ("needs 3 weeks", "I reckon 2 sprints") or right after it
 // ("a day of work", "4 hours tops", "a half-day job"). "the job takes 3 minutes now" has neither.
 const ESTIMATE_BEFORE =
@@ -155,7 +156,7 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
   const ownClause = clauseAround(text, t.start, t.end);
   if ((PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) || DEMAND.test(ownClause)) return 0;
   if (UPPER_BOUND.test(before)) return LIKELY;
-  if (FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
+  if (t.kind === 'duration' && FOR_PERIOD.test(before) && !FUTURE.test(clauseBefore(text, t.start, 50))) return 0;
 
   const window = `${before} ${t.text} ${after}`;
   const alone = onlyFillers(clauseAround(blanked, t.start, t.end));

@@ -54,6 +54,9 @@ const FLAG_CONFIDENT: Case[] = [
   ['Can do it in 3 days.'],
   ['lemme knock it out tmrw, 2h tops'],
   ['ETA eow'],
+  ["Yes! It's planned for the next major version."],
+  ['Support for this lands in v4'],
+  ["I'll cut a release tonight"],
   ["we'll need it live by the 15th, it's a 2 day job"],
   ['The MVP lands end of month.'],
 ];
@@ -87,6 +90,8 @@ const PASS: Case[] = [
   ['there will be an update in a few days once I have test results'],
   ['the release notes for 1.9 are up'],
   ['this was fixed in 2.3.1'],
+  ['this was removed in v4'],
+  ['works fine in version 3 for me'],
   ['Release 2.3 went out this morning'],
   ['The migration finished in 2 hours'],
   ['the deploy took less than 5 minutes'],
