@@ -221,7 +221,7 @@ function phraseAfter(sentence: string, index: number): string {
 }
 
 /** Build proposals in one sentence (sentence-relative spans), before message-level exemptions. Shared with missing-tradeoffs. */
-export function findBuilds(sentence: string, previous: string | undefined, context: string | undefined): BuildHit[] {
+export function findBuilds(sentence: string, previous: string | undefined, contextNamesHomemade: boolean): BuildHit[] {
   const hits: BuildHit[] = [];
   const question = statementQuestion(sentence);
   const keep = (start: number, end: number, confidence: number) => {
@@ -293,15 +293,22 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const thing = phraseAfter(sentence, after + det[0].length - 1);
     if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
   }
-  const antecedent = `${previous ?? ''} ${context ?? ''}`;
+  // What "this" or "one" stands for: an in-house artefact just before, or in the message replied to.
+  const antecedentIsHomemade = () => contextNamesHomemade || (previous !== undefined && namesHomemade(previous));
   for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {
-    keep(m.index, m.index + m[0].length, NAMED_HOMEMADE.test(antecedent) || NAMED_HOMEMADE.test(sentence) ? 0.85 : 0.7);
+    keep(m.index, m.index + m[0].length, antecedentIsHomemade() || namesHomemade(sentence) ? 0.85 : 0.7);
   }
-  // "I'll build one": only when the thing it stands for was an in-house artefact just before (or in the message replied to).
-  if (NAMED_HOMEMADE.test(antecedent)) {
-    for (const m of boundedMatches(BUILD_PRONOUN, sentence)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+  // "I'll build one": only when the thing it stands for was an in-house artefact.
+  for (const m of boundedMatches(BUILD_PRONOUN, sentence)) {
+    if (!antecedentIsHomemade()) break;
+    keep(m.index, m.index + m[0].length, 0.8 - doubt);
   }
   return hits;
+}
+
+/** "our own feature flag service", "an internal tool": the text names an in-house artefact. */
+export function namesHomemade(text: string): boolean {
+  return NAMED_HOMEMADE.test(text);
 }
 
 /** Whether the message names concretely what it weighed, or is a thin layer over an existing tool. */
@@ -332,12 +339,13 @@ export const buildVsBuy: Rule = {
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
     if (!CANDIDATE.test(doc.prose)) return [];
+    const contextNamesHomemade = !!context && namesHomemade(context.prose);
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
-      if (CANDIDATE.test(s.text)) for (const h of findBuilds(s.text, previous, context?.prose)) {
+      if (CANDIDATE.test(s.text)) for (const h of findBuilds(s.text, previous, contextNamesHomemade)) {
         out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
       }
       previous = s.text;

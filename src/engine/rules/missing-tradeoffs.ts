@@ -3,7 +3,7 @@
 import type { PreparedText } from '../prepare.ts';
 import type { RawFinding, Rule } from '../rule.ts';
 import { boundedMatches, isNegatedAt, isOthersWords, isQuestion, TEXT_PATTERNS } from '../text.ts';
-import { findBuilds } from './build-vs-buy.ts';
+import { findBuilds, namesHomemade } from './build-vs-buy.ts';
 
 // ---- Phrase data -------------------------------------------------------------------------------------------
 
@@ -457,7 +457,7 @@ export const missingTradeoffs: Rule = {
         const codeLevelAt = (index: number, length: number) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length);
         const choices = choicesIn(text, codeLevelAt, howToAsked);
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
-        const builds = choices.length ? findBuilds(text, previous, context?.prose) : [];
+        const builds = choices.length ? findBuilds(text, previous, !!context && namesHomemade(context.prose)) : [];
         for (const h of choices) {
           if (builds.some((b) => b.start < h.end && h.start < b.end)) continue;
           out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
