@@ -41,12 +41,12 @@ export interface TradeoffApp {
 const KEEP_ALIVE_MS = 66_000;
 /** Slack payloads are small; a 40,000-character message is about 100 kB of JSON. */
 const BODY_LIMIT_BYTES = 1 << 20;
+/** /healthz waits this long at most for the store's answer (a frozen Redis must not slow the probe). */
+const STORE_PROBE_MS = 250;
 /**
  * web-api defaults to 10 retries over ~30 minutes and no timeout: a nudge could arrive half an hour late. Two quick
  * retries (429s still wait for Retry-After) and a 5 s timeout keep a failing call short.
  */
-/** /healthz waits this long at most for the store's answer (a frozen Redis must not slow the probe). */
-const STORE_PROBE_MS = 250;
 const CLIENT_OPTIONS = {
   timeout: 5_000,
   retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, maxRetryTime: 10_000, randomize: true },
@@ -64,7 +64,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     // Liveness: cheap (no Slack or engine work) and 200 while the store is down, because /tradeoff and DMs still
     // answer without it and a restart would not bring Redis back. `store` tells dashboards about the degradation.
     handler: async (_req: unknown, res: ServerResponse) => {
-      const storeUp = ready && (await Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false)]));
+      const storeUp = ready && (await Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false, { ref: false })]));
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: ready, store: storeUp ? 'ok' : 'unreachable' }));
     },
