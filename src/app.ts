@@ -58,15 +58,16 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
   let ready = false;
   let inFlight = 0;
 
+  const storeAnswers = () => Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false, { ref: false })]);
   const healthz = {
     path: '/healthz',
     method: 'GET',
     // Liveness: cheap (no Slack or engine work) and 200 while the store is down, because /tradeoff and DMs still
     // answer without it and a restart would not bring Redis back. `store` tells dashboards about the degradation.
     handler: async (_req: unknown, res: ServerResponse) => {
-      const storeUp = ready && (await Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false, { ref: false })]));
+      const body = ready ? { ok: true, store: (await storeAnswers()) ? 'ok' : 'unreachable' } : { ok: false };
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: ready, store: storeUp ? 'ok' : 'unreachable' }));
+      res.end(JSON.stringify(body));
     },
   };
 
