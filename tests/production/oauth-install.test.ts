@@ -136,6 +136,18 @@ describe('multi-workspace install (OAuth) on two instances', () => {
     expect(b.slack.effects).toEqual([]);
   });
 
+  it('says loudly when an uninstall arrives while Redis is down (Slack will not send it again)', async () => {
+    redis.pause();
+    try {
+      expect((await a.event({ type: 'app_uninstalled', event_ts: '1700000000.000300' }, { teamId: 'T5' })).status).toBe(200);
+      await a.idle();
+    } finally {
+      redis.resume();
+    }
+    const line = a.logs.find((l) => l.team === 'T5' && l.level === 50);
+    expect(line?.msg).toMatch(/could not be deleted/);
+  });
+
   it('tokens_revoked (bot token) deletes a reinstalled workspace too', async () => {
     expect((await install(b, a, 'code-T3')).status).toBe(200);
     expect(await b.store.getInstallation('T3')).toBeDefined();

@@ -7,10 +7,15 @@ type LifecycleBody = { team_id: string; enterprise_id?: string; authorizations?:
 
 async function forgetWorkspace(deps: SlackDeps, body: LifecycleBody, why: string): Promise<void> {
   const isEnterpriseInstall = body.authorizations?.[0]?.is_enterprise_install === true;
-  // Through the installation store first, so this instance's cache drops the token at once.
-  await deps.installations?.deleteInstallation?.({ teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall });
-  await deps.store.deleteWorkspace(body.team_id);
-  deps.logger.info({ team: body.team_id }, `${why}; workspace data deleted`);
+  try {
+    // Through the installation store first, so this instance's cache drops the token at once.
+    await deps.installations?.deleteInstallation?.({ teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall });
+    await deps.store.deleteWorkspace(body.team_id);
+    deps.logger.info({ team: body.team_id }, `${why}; workspace data deleted`);
+  } catch (error) {
+    // Slack already has our ack and will not send this again: say plainly what is left to do by hand.
+    deps.logger.error({ err: error, team: body.team_id }, `${why}, but the workspace data could not be deleted: delete tc:<team>:* keys by hand`);
+  }
 }
 
 export function appUninstalled(deps: SlackDeps) {
