@@ -16,6 +16,10 @@ const BUILD_VERBS = [
   'running', 'host', 'hosting', 'replace', 'replaces', 'replacing', 'replaced', 'spin up', 'spun up', 'hack together',
   'hacked together', 'hacking together', 'put together', 'whip up', 'whipped up', 'cook up', 'cooked up', 'knock out',
   'prototype', 'prototyping', 'prototyped', 'working on', 'work on', 'worked on', 'diy',
+  // chat ways of saying "I made it quickly"
+  'hack on', 'hacking on', 'hacked on', 'start', 'started', 'starting', 'throw together', 'threw together',
+  'thrown together', 'throwing together', 'knock together', 'knocked together', 'knocking together',
+  'cobble together', 'cobbled together', 'hack up', 'hacked up', 'whipping up', 'stand up', 'stood up',
 ];
 
 /** "made", "run" and "ship" are too loose to pair with "custom" ("the make backend covers the custom cases"). */
@@ -28,7 +32,20 @@ const MAKE_VERBS = [
   'diy', 'roll', 'rolling', 'hand-roll', 'hand-rolling', 'handroll', 'reimplement', 'reimplementing', 're-implement',
   'write', 'writing', 'wrote', 'build', 'building', 'built', 'implement', 'implementing', 'implemented', 'develop',
   'developing', 'developed', 'create', 'creating', 'created', 'hack together', 'hacked together', 'whip up',
-  'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping',
+  'whipped up', 'cook up', 'cooked up', 'prototype', 'prototyping', 'throw together', 'threw together',
+  'thrown together', 'knock together', 'knocked together', 'cobble together', 'cobbled together', 'hack up',
+  'hacked up', 'hacking together', 'whipping up',
+];
+/** Looser verbs of making, only with a "small thing" ("made a little CLI"), where the size says it is a side tool. */
+const SMALL_MAKE_VERBS = ['make', 'making', 'made', 'put together', 'putting together', 'code', 'coded', 'coding', 'hacking', 'hacked'];
+/** "a small ...", "a quick ...": a side tool, which is exactly what deserves "does this need to exist?". */
+const DIMINUTIVES = ['small', 'tiny', 'little', 'quick', 'simple', 'mini', 'lightweight', 'basic', 'minimal', 'quick-and-dirty', 'wee'];
+/** "-er" nouns that are not a system ("a little helper", "a custom header"). */
+const NOT_AGENT_NOUNS = [
+  'header', 'helper', 'wrapper', 'folder', 'number', 'order', 'filter', 'error', 'color', 'colour', 'banner',
+  'poster', 'sticker', 'paper', 'letter', 'reminder', 'answer', 'other', 'matter', 'user', 'customer', 'partner',
+  'member', 'border', 'corner', 'character', 'marker', 'chapter', 'cover', 'footer', 'placeholder', 'trigger',
+  'counter', 'timer', 'water', 'sticker', 'power', 'computer', 'laptop', 'monitor', 'poster', 'bar', 'sidebar',
 ];
 
 /** Words that say "made by us" next to a thing. */
@@ -36,6 +53,8 @@ const HOMEMADE = [
   'diy', 'custom', 'custom-built', 'bespoke', 'homemade', 'home-made', 'homegrown', 'home-grown', 'in-house',
   'hand-rolled', 'handrolled', 'hand-written', 'handwritten', 'internal',
 ];
+/** The unmistakable ones: "custom" and "internal" also qualify ordinary code ("a custom hook"); these do not. */
+const STRONG_HOMEMADE = ['diy', 'custom-built', 'bespoke', 'homemade', 'home-made', 'homegrown', 'home-grown', 'in-house', 'hand-rolled', 'handrolled'];
 
 /** Words after the verb phrase that say "by us". */
 const OURSELVES = ['ourselves', 'in-house', 'in house', 'from scratch'];
@@ -128,6 +147,33 @@ const alt = (words: readonly string[]) =>
 
 const BUILD_VERB_RE = new RegExp(`\\b(?:${alt(BUILD_VERBS)})\\b`, 'gi');
 const MAKE_VERB_RE = new RegExp(`\\b(?:${alt(MAKE_VERBS)})\\b`, 'gi');
+const ANY_MAKE_VERB_RE = new RegExp(`\\b(?:${alt([...MAKE_VERBS, ...SMALL_MAKE_VERBS])})\\b`, 'gi');
+const SMALL_MAKE_VERB_RE = new RegExp(`^(?:${alt(SMALL_MAKE_VERBS)})$`, 'i');
+const DIMINUTIVE_RE = new RegExp(`^(?:(?:very|really|super|pretty)\\s)?(?:${alt(DIMINUTIVES)})\\b`, 'i');
+const DIMINUTIVE_WORD_RE = new RegExp(`^(?:${alt(DIMINUTIVES)})$`, 'i');
+const STRONG_HOMEMADE_RE = new RegExp(`^(?:${alt(STRONG_HOMEMADE)})$`, 'i');
+/** An agent noun names a working thing ("tracker", "shortener", "loader"), unless it is one of the plain ones. */
+const AGENT_NOUN = /^\w{3,}(?:er|or)s?$/i;
+const NOT_AGENT_NOUN_RE = new RegExp(`^(?:${alt(NOT_AGENT_NOUNS)})s?$`, 'i');
+/** Heads that are sizeable even though "custom" often qualifies them as ordinary config (with a strong marker only). */
+const SIZEABLE_ORDINARY = /^(?:pipeline|pipelines|dashboard|dashboards|workflow|workflows|module|modules)$/i;
+/** Heads that say "a working piece of software" on their own. */
+const SIZEABLE_HEAD = /^(?:harness|cli|utility|utilities|toolkit|toolchain|suite|console|hub|kit|mechanism|shortener|pipeline|dashboard)s?$/i;
+/** A standard or format named before an ordinary head ("our own SAML handler", "our own JWT validation"). */
+const ACRONYM_WORD = /^(?:[A-Z]{2,}[\w/-]*|CODE)$/;
+/** Before a marker with no verb: the sentence proposes it ("Proposal: an in-house X", "idea: our own X"). */
+const PROPOSAL_LEAD = /(?:^|\b)(?:idea|proposal|pitch|plan|suggestion|proposing|propose|suggest|time\sfor|we\sneed|we\swant|let's\shave|lets\shave|we\sshould\shave|we\scould\shave)\s?:?\s(?:(?:a|an|the|some)\s)?(?:(?:small|little|tiny|simple|proper|new)\s)?$/i;
+/** "replaced moment.js with our own": the marker ends a replacement. */
+/** "... in Grafana", "... on Retool": made inside an existing tool. */
+const IN_NAMED_TOOL = /^\s(?:in|on|with|using)\s(?:[A-Z]|CODE\b)/;
+const WITH_BEFORE = /\bwith\s$/i;
+const REPLACE_VERB = /\b(?:replace|replaced|replacing|replaces|swap|swapped|swapping|swaps)\b/i;
+/** The thing replaces an existing dependency or tool ("so we don't need Zapier anymore"): a clear case. */
+const REPLACES_EXISTING = /\bso\s(?:we|i)\s(?:don't|dont|no\slonger|won't|wont)\s(?:need|have\sto|pay)\b|\binstead\sof\b|\breplaces?\b|\banymore\b|\bno\smore\b|\bstop\spaying\b/i;
+/** A named alternative after "rather" ("rather use Auth0 than ..."); "rather than another vendor" is too vague to exempt. */
+const NAMED_ALTERNATIVE = /\s(?:[A-Z][\w.+#-]+|CODE)\b/;
+/** Another language, when unmistakable: a verb of building and "our own" ("construir nuestro propio ..."). */
+const FOREIGN_OWN_BUILD = /(?:^|\s)(?:construir|crear|escribir|desarrollar|implementar|hacer|montar|criar|fazer|desenvolver|escrever|construire|créer|écrire|développer|implémenter|faire|bauen|schreiben|entwickeln|implementieren)\s(?:\S+\s){0,2}?(?:nuestro\spropio|nuestra\spropia|nuestros\spropios|nuestras\spropias|nosso\spróprio|nossa\sprópria|nossos\spróprios|notre\spropre|nos\spropres|unser(?:e|en|er|es)?\seigene[nrs]?)(?:\s|$)/gi;
 /** "our own", "my very own". */
 const OWN_MARK = /\b(?:our|my)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
@@ -140,7 +186,7 @@ const DETERMINER = /^\s(?:us\s|me\s)?(?:a|an|the|our|my|some)\s/i;
 /** Up to four words right after a marker (anchored, so linear). */
 const NEXT_WORDS = /^(?:\s[\w'&+/-]+){0,4}/;
 /** Where a noun phrase stops: a preposition, a "to"-purpose, a relative clause, punctuation. */
-const PHRASE_END = /\s(?:to|for|that|which|who|with|in|on|of|from|so|and|but|over|at|by|this|next|tonight|today|tomorrow)\b|[,:(]/i;
+const PHRASE_END = /\s(?:to|for|that|which|who|with|in|on|of|from|so|and|but|over|at|by|this|next|last|tonight|today|tomorrow|yesterday|earlier|recently|already|again)\b|[,:(]/i;
 // The thing must be the head of its phrase ("a tool to diff ..." yes, "a tool shed" no).
 const ARTEFACT_RE = new RegExp(`(?:^|\\s)(?:${alt(ARTEFACTS)})s?\\s?$`, 'i');
 const SYSTEM_THING_RE = new RegExp(`(?:^|\\s)(?:${alt([...ARTEFACTS, ...SYSTEM_HEADS])})s?\\s?$`, 'i');
@@ -178,12 +224,25 @@ const VERB_FIRST = new RegExp(`^(?:(?:so|ok|okay|hmm|honestly|maybe),?\\s)?(?:${
 /** "what we really need is ...": a statement that starts like a question. */
 const PSEUDO_CLEFT = /^(?:so\s|and\s)?what\s(?:we|i|you|they)\b/i;
 
-/** Cheap first pass: a message without any of these words cannot hold a finding. */
-const CANDIDATE = new RegExp(`\\b(?:own|ourselves|myself|scratch|hand|be|${alt(HOMEMADE)}|${alt(MAKE_VERBS)})\\b`, 'i');
+/**
+ * Cheap first pass on the lowercased text: every path needs one of these stems (a marker, a verb of making, or
+ * another language's "own"), so a message without any cannot hold a finding. Plain `includes`, no regex.
+ */
+const TRIGGER_STEMS = [
+  'own', 'ourselves', 'scratch', 'house', 'home', 'hand', 'custom', 'bespoke', 'diy', 'internal', 'writ', 'wrot',
+  'buil', 'roll', 'implement', 'develop', 'creat', 'hack', 'whip', 'cook', 'prototyp', 'throw', 'threw', 'knock',
+  'cobble', 'together', 'mak', 'made', 'cod', 'propi', 'própri', 'propre', 'eigen',
+];
+const mayHoldBuild = (text: string) => {
+  const lower = text.toLowerCase();
+  return TRIGGER_STEMS.some((stem) => lower.includes(stem));
+};
 const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
-  CANDIDATE, BY_US_VERB_RE, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
+  BY_US_VERB_RE, ANY_MAKE_VERB_RE, SMALL_MAKE_VERB_RE, DIMINUTIVE_RE, DIMINUTIVE_WORD_RE, STRONG_HOMEMADE_RE, AGENT_NOUN,
+  NOT_AGENT_NOUN_RE, SIZEABLE_ORDINARY, SIZEABLE_HEAD, ACRONYM_WORD, PROPOSAL_LEAD, WITH_BEFORE, IN_NAMED_TOOL, REPLACE_VERB,
+  REPLACES_EXISTING, NAMED_ALTERNATIVE, FOREIGN_OWN_BUILD, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, MAKE_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, WONDERING, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
 ];
@@ -220,6 +279,33 @@ function phraseAfter(sentence: string, index: number): string {
   return cut ? words.slice(0, cut.index) : words;
 }
 
+const wordsOf = (thing: string) => thing.trim().split(WHITESPACE).filter(Boolean);
+const headOf = (thing: string) => (wordsOf(thing).at(-1) ?? '').replace(EDGE_PUNCT, '');
+
+/**
+ * A sizeable piece of software, whatever its name: a known system-like head, a working "-er" noun ("tracker",
+ * "shortener"), or a harness/CLI/utility. `strong` (an unmistakable marker) also admits pipelines and dashboards.
+ */
+function sizeable(thing: string, strong: boolean): boolean {
+  const head = headOf(thing);
+  if (!head) return false;
+  if (SIZEABLE_HEAD.test(head) && (strong || !SIZEABLE_ORDINARY.test(head))) return true;
+  if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing) && !(strong && SIZEABLE_ORDINARY.test(head))) return false;
+  if (strong && SIZEABLE_ORDINARY.test(head)) return true;
+  return SYSTEM_THING_RE.test(thing) || (AGENT_NOUN.test(head) && !NOT_AGENT_NOUN_RE.test(head));
+}
+
+/** "our own SAML handler": a standard's name before an ordinary head says a library exists for it. */
+const namesStandard = (thing: string) => wordsOf(thing).slice(0, -1).some((w) => ACRONYM_WORD.test(w));
+
+/** "replaced the date library with our own": the replacement verb a few words before "with". */
+function replacedWith(sentence: string, index: number): { start: number; verb: string } | undefined {
+  const before = sentence.slice(Math.max(0, index - 60), index);
+  if (!WITH_BEFORE.test(before)) return undefined;
+  const m = REPLACE_VERB.exec(before);
+  return m ? { start: index - before.length + m.index, verb: m[0] } : undefined;
+}
+
 /** Build proposals in one sentence (sentence-relative spans), before message-level exemptions. Shared with missing-tradeoffs. */
 export function findBuilds(sentence: string, previous: string | undefined, contextNamesHomemade: boolean): BuildHit[] {
   const hits: BuildHit[] = [];
@@ -229,7 +315,10 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (OTHER_BUILDER.test(sentence.slice(Math.max(0, start - 30), start))) return;
     if (isNegatedAt(sentence, start) || isOthersWords(sentence.slice(from, start + 200), start - from)) return;
     const before = sentence.slice(from, start);
-    if (NEGATED_OPINION.test(before) || WONDERING.test(before) || (RATHER.test(before) && THAN.test(before))) return;
+    if (NEGATED_OPINION.test(before) || WONDERING.test(before)) return;
+    // "rather use Auth0 than build" weighed a named option; "rather than another vendor" did not.
+    const rather = before.search(RATHER);
+    if (rather >= 0 && THAN.test(before.slice(rather)) && NAMED_ALTERNATIVE.test(before.slice(rather))) return;
     if (VERDICT_AGAINST_RE.test(sentence.slice(end, end + 60))) return;
     hits.push({ start, end, confidence });
   };
@@ -244,33 +333,43 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
   for (const m of boundedMatches(OWN_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     if (ON_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
-    const verb = verbBefore(sentence, m.index, 3);
-    if (!verb) continue;
+    const verb = verbBefore(sentence, m.index, 3) ?? replacedWith(sentence, m.index);
+    // No verb: "idea: our own X", "Proposal: our own status page" still propose it.
+    if (!verb && !PROPOSAL_LEAD.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const start = verb?.start ?? m.index;
     const thing = phraseAfter(sentence, m.index + m[0].length);
     const thingEnd = m.index + m[0].length + thing.length;
+    const roll = !!verb && ROLL.test(verb.verb);
     if (GENERIC_HEAD_RE.test(thing)) {
+      // "our own PDF templating thing": the words before the head say what it is.
+      if (wordsOf(thing).filter((w) => !DIMINUTIVE_WORD_RE.test(w)).length > 1) { keep(start, thingEnd, 0.8 - doubt); continue; }
       // "our own version of X": only a build when X is a product or a system, not "of the runbook".
       const of = sentence.slice(thingEnd, thingEnd + 60);
       const ofThing = phraseAfter(of.replace(OF_LEAD, ' '), 0);
-      if (OF_NAMED.test(of) || SYSTEM_THING_RE.test(ofThing)) keep(verb.start, thingEnd, 0.9 - doubt);
+      if (OF_NAMED.test(of) || SYSTEM_THING_RE.test(ofThing)) keep(start, thingEnd, 0.9 - doubt);
       continue;
     }
-    const head = thing.trim().split(WHITESPACE).at(-1) ?? '';
-    if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing)) continue;
-    const systemLike = SYSTEM_THING_RE.test(thing) || PRODUCT_NAME.test(thing) || (ROLL.test(verb.verb) && !thing.trim());
-    if (!systemLike && LOOSE_VERB_RE.test(verb.verb)) continue;
-    keep(verb.start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
+    // "replaced moment.js with our own." and bare "roll our own" need no noun.
+    if (!thing.trim() && verb && (roll || REPLACE_VERB.test(verb.verb))) { keep(start, thingEnd, 0.85 - doubt); continue; }
+    const head = headOf(thing);
+    if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing)) {
+      // "roll our own JWT validation", "write our own SAML handler": reinventing a standard's library.
+      if (roll || namesStandard(thing)) keep(start, thingEnd, 0.85 - doubt);
+      continue;
+    }
+    const systemLike = sizeable(thing, true) || PRODUCT_NAME.test(thing) || roll;
+    if (!systemLike && (!verb || LOOSE_VERB_RE.test(verb.verb))) continue;
+    keep(start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }
-  // "build a custom caching layer", "replaces the i18n library with a custom system".
+  // "build a custom caching layer", "replaces the i18n library with a custom system", "Proposal: an in-house X".
   for (const m of boundedMatches(HOMEMADE_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 5);
-    if (!verb) continue;
+    if (!verb && !PROPOSAL_LEAD.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
     const thing = phraseAfter(sentence, m.index + m[0].length);
     // Only things that exist as products or services ("a custom caching layer", not "a custom prompt").
-    const ordinary = thing.trim().split(WHITESPACE).slice(0, 3).some((w) => ORDINARY_CODE_RE.test(w));
-    if (!(SYSTEM_THING_RE.test(thing) || PRODUCT_NAME.test(thing)) || (ordinary && !ARTEFACT_RE.test(thing))) continue;
-    keep(verb.start, m.index + m[0].length + thing.length, 0.85 - doubt);
+    if (!(sizeable(thing, STRONG_HOMEMADE_RE.test(m[0])) || (PRODUCT_NAME.test(thing) && !ORDINARY_CODE_RE.test(headOf(thing))))) continue;
+    keep(verb?.start ?? m.index, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".
   for (const m of boundedMatches(OURSELVES_MARK, sentence)) {
@@ -284,15 +383,30 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     if (WRITE_VERB.test(verb.verb) && !SYSTEM_THING_RE.test(object)) continue;
     keep(verb.start, m.index + m[0].length, 0.85 - doubt);
   }
-  // "gonna write a tiny CMS", "I'm building a tool to diff ...": a make-verb, a determiner, a known artefact.
-  for (const m of boundedMatches(MAKE_VERB_RE, sentence)) {
+  // "gonna write a tiny CMS", "I'm building a tool to diff ...", "made a little CLI so we don't need X anymore".
+  for (const m of boundedMatches(ANY_MAKE_VERB_RE, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const after = m.index + m[0].length;
     const det = DETERMINER.exec(sentence.slice(after, after + 8));
     if (!det) continue;
     const thing = phraseAfter(sentence, after + det[0].length - 1);
-    if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, after + det[0].length - 1 + thing.length, 0.8 - doubt);
+    const end = after + det[0].length - 1 + thing.length;
+    // The size says it is a side tool ("a small X service", "a tiny bot"); looser verbs ("made") need it.
+    const small = DIMINUTIVE_RE.test(thing.trim());
+    if (SMALL_MAKE_VERB_RE.test(m[0]) && !small) continue;
+    const replaces = REPLACES_EXISTING.test(sentence.slice(end, end + 120));
+    if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, end, (replaces ? 0.85 : 0.8) - doubt);
+    else if (small && sizeable(thing, true)) {
+      // Dashboards are often ordinary config, and one made in a named tool ("in Grafana") is that tool's; sure only
+      // when it replaces something.
+      const ordinary = SIZEABLE_ORDINARY.test(headOf(thing));
+      if (ordinary && !replaces && IN_NAMED_TOOL.test(sentence.slice(end, end + 40))) continue;
+      const sure = replaces || !ordinary;
+      keep(m.index, end, (sure ? (replaces ? 0.85 : 0.8) : 0.65) - doubt);
+    } else if (small && GENERIC_HEAD_RE.test(thing)) keep(m.index, end, (replaces ? 0.8 : 0.6) - doubt);
   }
+  // Another language, when unmistakable ("vamos a construir nuestro propio ...").
+  for (const m of boundedMatches(FOREIGN_OWN_BUILD, sentence)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
   // What "this" or "one" stands for: an in-house artefact just before, or in the message replied to.
   const antecedentIsHomemade = () => contextNamesHomemade || (previous !== undefined && namesHomemade(previous));
   for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {
@@ -338,14 +452,14 @@ export const buildVsBuy: Rule = {
   message: (quote) => `"${quote}" sounds like building our own. Worth saying whether it needs to exist, and which existing tool or simpler fix you weighed.`,
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    if (!CANDIDATE.test(doc.prose)) return [];
+    if (!mayHoldBuild(doc.prose)) return [];
     const contextNamesHomemade = !!context && namesHomemade(context.prose);
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
-      if (CANDIDATE.test(s.text)) for (const h of findBuilds(s.text, previous, contextNamesHomemade)) {
+      for (const h of findBuilds(s.text, previous, contextNamesHomemade)) {
         out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
       }
       previous = s.text;

@@ -46,6 +46,30 @@ const FLAG: Case[] = [
   // context decides what "this"/"one" stands for
   ['ooh, would be fun to build ourselves', 'What if we had our own status page service?'],
   ["yes! I'll build one this week", 'We really need an internal tool for tracking feature flags.'],
+  // "our own" / "in-house" / "homegrown" + any sizeable artefact, whether or not its kind is on a list
+  ["I'll write our own flaky-test tracker"],
+  ['we should build an in-house link shortener for the campaign emails'],
+  ['gonna build a homegrown fixture loader for the integration suite'],
+  ["let's write our own load-testing harness"],
+  ['planning to build a custom image thumbnailing service'],
+  ['roll our own OIDC token checks, should be quick'],
+  ['I can write our own LDAP handler for the pilot'],
+  ['we replaced the retry library with our own'],
+  // past-tense reports of a small homemade tool, especially one that replaces a dependency
+  ['knocked together a small CLI so we no longer need the vendor uploader'],
+  ['threw together a tiny status bot last night'],
+  ['made a little Slack bot that posts the deploy queue'],
+  ['whipped up a quick changelog generator, so we dont need the paid plugin anymore'],
+  ['spent Friday hacking on a homegrown deploy notifier'],
+  ["thinking of writing a little bot that reminds people about expiring certs"],
+  // a proposal with no verb
+  ['idea: our own error-budget tracker for the SLOs'],
+  ['Proposal: an in-house translation pipeline so we can stop paying per word'],
+  // "rather than" something vague is not a named alternative
+  ['rather than adding yet another vendor, I started a small in-house event router'],
+  // another language, when unmistakable
+  ['Vamos a escribir nuestro propio gestor de colas.'],
+  ['On va écrire notre propre outil de déploiement.'],
 ];
 
 const PASS: Case[] = [
@@ -100,6 +124,17 @@ const PASS: Case[] = [
   ['the Platform team built their own dashboards in Grafana'],
   ['the vendor built a custom integration for us'],
   ['Priya said she wrote her own parser for this'],
+  // small things that are ordinary work, not a product decision
+  ['made a small change to the deploy script'],
+  ['I made a quick fix for the header layout'],
+  ['wrote a little helper for the date formatting'],
+  ['built a small dashboard in Grafana for the p99s'],
+  ['made a custom filter for the logs view'],
+  // a named alternative weighed
+  ["I'd rather pay for Sentry than build our own error tracker"],
+  // our own things in a status report, not a build
+  ['our homegrown tracker is flaky again today'],
+  ['the idea is good but our own roadmap is full'],
 ];
 
 describe('build-vs-buy', () => {
