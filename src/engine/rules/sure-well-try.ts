@@ -8,8 +8,8 @@ import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, 
 
 // Effort and hope standing in for a plan: they read as the gap even with no context.
 const EFFORT =
-  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|squeeze (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all) (?:we|i) can|whatever it takes|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
-const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen)\b/gi;
+  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|(?:squeeze|cram|wedge|shoehorn|jam|sneak) (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all|what) (?:we|i) can|(?:do|doing) (?:everything|all|whatever is|what's) (?:possible|humanly possible|in (?:our|my) power)|whatever it takes|pull(?:ing)? out all the stops|throw(?:ing)? everything (?:we have |we've got )?at it|(?:go|going) all in|all hands on deck|burn(?:ing)? the midnight oil|move heaven and earth|around the clock|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
+const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen|fit)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b/gi;
 const CROSSED_FINGERS = /\uD83E\uDD1E/g;
 // "try" is a promise only with a future subject and nothing being tried ("I'll try the new SDK" is an experiment).
@@ -25,13 +25,30 @@ const TRY_PROMISE_AFTER = /^(?: *(?:[.,!;:)\-]|$)| (?:to|and|for|hard|harder|our
 // Investigation, a look or showing up are next steps or small things, not effort on real work.
 const TRIED_INVESTIGATION =
   /^ +(?:to |and )?(?:repro|reproduce|figure|find out|check|debug|investigate|see (?:if|whether|why|what)|look|dig|narrow|bisect|understand|profile|test|take a look|have a look|review|read|reply|respond|answer|get back|be there|attend|join|come|make it to)\b/i;
+// Attempt idioms: "give it a shot", "take a swing at it". Like "try", a promise only when accepting work.
+const ATTEMPT =
+  /\b(?:give|giving|gave) (?:it|this|that) (?:a|an|my|our) (?:good |real |proper |fair |honest |solid |quick )?(?:shot|go|try|whirl|crack|stab|bash)\b|\b(?:take|taking|have|having) (?:a|another) (?:swing|stab|crack|go|shot) at (?:it|this|that)\b/gi;
+// Effort words in other languages, unmistakable ones only ("como sea", "faremos o possível").
+const FOREIGN_EFFORT =
+  /\b(?:como sea|haremos lo (?:posible|imposible)|har[eé] lo (?:que pueda|posible)|faremos o (?:poss[ií]vel|que der)|vamos dar um jeito|(?:on|nous) (?:fera|ferons) (?:de notre mieux|au mieux|tout notre possible)|unser bestes|mein bestes|faremo il possibile)(?![a-zà-ÿ])/gi;
+// "try" in other languages: unmistakable only with "no promises" beside it ("vou tentar, sem promessas").
+const FOREIGN_TRY =
+  /\b(?:vou tentar|vamos tentar|lo intento|lo intentar[eé]|lo intentamos|vamos a intentar(?:lo)?|intentaremos|(?:on|je) va(?:is)? essayer|ich versuch(?:e|'s)|wir versuchen(?: es)?|ci provo|ci proviamo)(?![a-zà-ÿ])/gi;
+// A hedge on the commitment itself: the writer takes the work on and disowns the outcome.
+const NO_PROMISES =
+  /\b(?:no promises|no promsies|no guarantees|sem promessas|sin promesas|sans promesse|keine versprechen|nessuna promessa)\b|\uD83E\uDD1E/i;
+// "I'll try hard to ...": the intensifier before what is promised.
+const TRY_HARD = /^ (?:really |super |very )?hard(?:er)?(?= )/i;
 // "somehow" hung on the writer's own future: "we'll fit it in somehow".
 const SOMEHOW = /\bsomehow\b/gi;
 const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\b/i;
 
 // Acceptance words: the gap only when something non-trivial is being accepted (context or named scope).
 const ACCEPT =
-  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
+  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them)|count (?:me|us) in|(?:'ll|will|gonna|going to|can|could|let's) (?:[a-z]+ )?(?:get|have) (?:it|that|this|them) (?:done|in|out|sorted|shipped|finished|over the line)|(?:'ll|will|gonna|going to|can|could) (?:[a-z]+ )?(?:find|make) (?:the |some |a bit of )?time|(?:'ll|will|gonna|going to|can|let me|lemme) (?:[a-z]+ )?(?:knock|bang|crank|churn|hammer|whip|bash|pump) (?:it|this|that|them) (?:out|up)|(?:'ll|will|gonna|going to|can|let me|lemme|let's) (?:[a-z]+ )?(?:fit|slot|sneak|throw|tack|work) (?:it|this|that|them) (?:in|on)|(?:'ll|will|gonna|going to|let's) (?:[a-z]+ )?(?:aim|shoot) for)\b/gi;
+// Vague timing on a request: "I'll look into it when I get a chance".
+const VAGUE_WHEN =
+  /\b(?:when (?:i|we) (?:get|have|find) (?:a|some|the) (?:chance|sec|second|minute|moment|time|cycles)|when (?:i|we) can|when time (?:permits|allows)|when things (?:calm|quiet|settle) down|once things (?:calm|quiet|settle) down)\b/gi;
 // A vague "I'll look at it": fine for a small review, the gap when the ask is a feature or a deadline.
 const LOOK_AT =
   /\b(?:i'll|ill|i will|we'll|we will|let me|lemme|will) (?:take a look|have a look|look (?:at|into) (?:it|this|that)|check (?:it|this|that) out|think about it|see what's possible)\b/gi;
@@ -44,7 +61,7 @@ const ON_IT_SUBJECT = /(?:^|[,.!:;-] *|\b(?:i'm|im|i am|we're|we are|ok|okay|yep
 // "hopefully" counts when it hangs on a delivery or a date, not on the world ("hopefully the tests pass").
 const HOPEFULLY = /\bhopefully\b/gi;
 const HOPE_DELIVERY =
-  /\b(?:have it|get it|ship|out|done|finish|land|make it|hit|deliver|release|ready|soon|today|tonight|tomorrow|by|this week|next week|monday|tuesday|wednesday|thursday|friday|eod|before)\b/i;
+  /\b(?:doable|feasible|have it|get it|ship|out|done|finish|land|make it|hit|deliver|release|ready|soon|today|tonight|tomorrow|by|this week|next week|monday|tuesday|wednesday|thursday|friday|eod|before)\b/i;
 const HOPE_AFTER_DATE = /\b(?:soon|today|tonight|tomorrow|by [a-z]+) *$/i;
 const ONLY_PUNCTUATION = /^[^a-z0-9]*$/i;
 
@@ -78,7 +95,11 @@ const CONTEXT_SMALL =
 const CONTEXT_FRAMED = /\b(?:not both|which (?:one )?matters more|what (?:should|do) (?:we|i) (?:cut|drop)|what to cut|at the (?:cost|expense) of|trade-?off)\b/i;
 // A proposal put to the group ("should we add linting?"): agreeing with it is not taking work on.
 const CONTEXT_PROPOSAL = /\b(?:should we|shall we|what if we|how about|what do you think|thoughts|wdyt|any objections|do we want)\b/i;
-const CONTEXT_NOT_SMALL = /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline))\b/i;
+const CONTEXT_NOT_SMALL =
+  /\b(?:also|too|on top|deadline|instead of|moved? up|asap|take over|before (?:the|our) (?:demo|launch|release|deadline)|(?:look at|look into|a look at) (?:adding|building|implementing|supporting|porting|migrating|moving|rewriting|integrating))\b/i;
+// "before the board meeting", "for the demo": a time, not the (small) ask itself.
+const CONTEXT_TIME_REFERENCE =
+  /\b(?:before|for|by|after|until|till|ahead of|at) (?:the |our |their |tomorrow's |today's |next |this |a )?(?:[a-z]+ )?(?:meeting|standup|retro|call|lunch|1:1|sync|offsite|party|dinner)\b/gi;
 
 // Scope or a deadline named in the message itself ("PM added the export to this sprint, told her we'd try").
 const SCOPE_IN_MESSAGE =
@@ -93,8 +114,9 @@ const EFFORT_TRIGGER = unionOf({
   crossedFingers: CROSSED_FINGERS,
   somehow: SOMEHOW,
   hopefully: HOPEFULLY,
+  foreignEffort: FOREIGN_EFFORT,
 });
-const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT });
+const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT, attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY });
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
@@ -109,7 +131,7 @@ type ContextKind = 'none' | 'small' | 'request' | 'pressure';
 function contextKind(context: PreparedText | undefined): ContextKind {
   if (!context) return 'none';
   const text = context.prose;
-  if (CONTEXT_SMALL.test(text) && !CONTEXT_NOT_SMALL.test(text)) return 'small';
+  if (CONTEXT_SMALL.test(text.replace(CONTEXT_TIME_REFERENCE, ' ')) && !CONTEXT_NOT_SMALL.test(text)) return 'small';
   // Agreeing to a cut or a choice the asker already framed ("A or B, not both?") is the senior answer, not the gap.
   if (CONTEXT_FRAMED.test(text) || COST_BY_CUTTING.test(text) || EITHER_OR.test(text)) return 'none';
   const pressure = CONTEXT_DEADLINE.test(text) || CONTEXT_SCOPE.test(text);
@@ -147,7 +169,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT_TRIGGER, ACCEPT_TRIGGER, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    EFFORT_TRIGGER, ACCEPT_TRIGGER, ATTEMPT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -178,12 +200,14 @@ export const sureWellTry: Rule = {
     const triggers = [...matchesIn(doc, EFFORT_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES)].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
     const of = (kind: string) => triggers.filter((m) => m.kind === kind);
     const endsClause = (m: SentenceMatch) => CLAUSE_END.test(m.sentence.text.slice(m.index + m.text.length));
-    const effort = [...of('effort'), ...of('makeItWork'), ...of('manage').filter(endsClause), ...of('crossedFingers')];
+    const effort = [...of('effort'), ...of('makeItWork'), ...of('manage').filter(endsClause), ...of('crossedFingers'), ...of('foreignEffort')];
     const tries = of('try');
     const somehows = of('somehow');
     const hopes = of('hopefully');
     const accepts = [...of('accept'), ...of('acceptShort').filter(endsClause)];
     const looks = of('lookAt');
+    const attempts = [...of('attempt'), ...of('foreignTry')];
+    const vagueWhens = of('vagueWhen');
     const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
     if (triggers.length === 0 && !maybeBareYes) return [];
 
@@ -202,8 +226,15 @@ export const sureWellTry: Rule = {
       const after = m.sentence.text.slice(end, end + 40);
       const best = BEST_WORDS.test(m.text);
       if (TRIED_INVESTIGATION.test(after) || (!best && !TRY_PROMISE_AFTER.test(after))) continue;
-      if (!scoped && !best && !TRY_TO_DELIVER.test(after)) continue;
-      add(m, scoped ? SURE : best ? LIKELY + 0.05 : DOUBTFUL);
+      const hard = TRY_HARD.exec(after);
+      const promised = after.slice(hard ? hard[0].length : 0);
+      if (!scoped && !best && !TRY_TO_DELIVER.test(promised)) continue;
+      add(m, scoped ? SURE : best || hard ? LIKELY + 0.05 : DOUBTFUL);
+    }
+    // "give it a shot", "vou tentar": taking on work as an attempt; on its own it may be an experiment.
+    const disowned = NO_PROMISES.test(doc.prose);
+    for (const m of attempts) {
+      if (m.kind === 'foreignTry' ? disowned : scoped || disowned) add(m, scoped ? SURE : LIKELY);
     }
     for (const m of somehows) {
       if (OWN_FUTURE.test(m.sentence.text.slice(Math.max(0, m.index - 50), m.index))) add(m, scoped ? SURE : LIKELY + 0.05);
@@ -225,7 +256,8 @@ export const sureWellTry: Rule = {
     }
 
     // "I'll look at it" only answers a real request or a deadline; to a small ask it is just fine.
-    for (const m of looks) if (kind !== 'none') add(m, kind === 'pressure' ? LIKELY + 0.05 : DOUBTFUL);
+    for (const m of looks) if (kind !== 'none') add(m, kind === 'pressure' || vagueWhens.length > 0 ? LIKELY + 0.05 : DOUBTFUL);
+    for (const m of vagueWhens) if (kind !== 'none') add(m, kind === 'pressure' ? LIKELY : DOUBTFUL);
 
     // "sure!" as the whole reply to a deadline or added scope.
     if (hits.length === 0 && kind === 'pressure' && maybeBareYes) {

@@ -144,3 +144,47 @@ describe('sure-well-try', () => {
     expect(f?.quote).toContain('make it work');
   });
 });
+
+// Families, not phrases: attempt idioms, effort idioms, acceptance without cost, other languages.
+describe('sure-well-try generalises to families of effort words', () => {
+  const FAMILY_FLAG: Case[] = [
+    ["we'll pull out all the stops", 'Can the team also ship the audit export before the Q3 launch?'],
+    ["we'll throw everything we've got at it", 'The customer wants the bulk import by the 10th'],
+    ['ok, will cram it in', 'could you also add CSV import to this release?'],
+    ["told Mo I'd wedge it in somewhere 🤞"],
+    ["I'll take a swing at it", 'can you get the billing webhooks done by Friday?'],
+    ["fine, we'll give it a go", 'can you also add offline mode to the mobile app for the launch?'],
+    ['gonna give it a shot, no promises'],
+    ['we will do what we can', 'Sales promised the partner API to Globex for next sprint.'],
+    ['The team will do everything possible to hit the new date.', 'Leadership moved the release up a week.'],
+    ["yeah we'll get it done", 'we need the data retention feature for the audit next week'],
+    ["I'll find time for it", 'Can you also own the Terraform upgrade this sprint?'],
+    ['count us in', 'can your team also take the mobile push notifications for the beta?'],
+    ["I'll try hard to get the reporting page finished by Thursday"],
+    ["sure, I'll knock it out tonight", 'can you also add rate limiting to the public API before the demo?'],
+    ['said I would make it fit next to the billing work', 'PM added the invoice redesign to this sprint'],
+    ['will look into it when I get a chance', 'can you add SAML support to the admin console by next week?'],
+    ['vou tentar, sem promessas', 'Consegues adicionar o export para sexta?'],
+    ['Sí, lo sacamos como sea.', '¿Podéis tener el informe para el lunes?'],
+    ['hopefully doable', 'we need the analytics page before the board meeting'],
+    ['ok, will aim for Wednesday', 'the client needs the SSO fix this week, can you take it?'],
+  ];
+  it.each(FAMILY_FLAG)('flags: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeDefined();
+  });
+
+  const FAMILY_PASS: Case[] = [
+    ["let's give it a try and see what the profiler says"],
+    ['I gave it a shot yesterday but the build still fails'],
+    ['should we give it a go on staging first?'],
+    ["we'll find time to talk about it at the retro"],
+    ["I'll look into it when I get a chance", 'can you review my PR?'],
+    ['sure, I can fit it in after lunch', 'can you take a look at my PR before the meeting?'],
+    ['vamos tentar', 'Consegues adicionar o export para sexta?'],
+    ["We can give it a go, but it pushes the search work a week.", 'can you also add offline mode for the launch?'],
+    ["I don't think we should just throw everything at it."],
+  ];
+  it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+});
