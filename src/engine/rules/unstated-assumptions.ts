@@ -27,26 +27,42 @@ const DURATION =
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
 const DATE =
-  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|(?:over|by|on|for) the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight)\b/gi;
+  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|(?:over|by|on|for) the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight|lunes|martes|jueves|viernes|mañana|lundi|mardi|mercredi|jeudi|vendredi|demain|montag|dienstag|mittwoch|donnerstag|freitag|sexta-feira|segunda-feira)\b/gi;
 // A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
 const VERSION =
-  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by) (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)?|(?:in|for|into|by) (?:v|version )[0-9]+)\b/gi;
+  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by|with|as part of) (?:v|version |release )?[0-9]+\.[0-9]+(?:\.[0-9]+)?|(?:in|for|into|by|with) (?:v|version )[0-9]+)\b/gi;
 // "soon" promised as a delivery: "coming soon", "out soon".
 const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
 // Words that make a date a delivery promise (a date alone may be a plan: "I'll start on it tomorrow").
 const DELIVERY =
-  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wraps? up|wrapped up|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|ga|go-live|go live|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out)\b/i;
+  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wrap|wraps|wrapped|wrapping|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|ga|go-live|go live|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out|pr[eê]te?|fini|listo|lista|terminado|fertig|erledigt)\b/i;
 // "get a fix out this weekend", "out by Friday": "out" right before the date.
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
 const VERSION_PROMISE =
-  /\b(?:will|'ll|should|gonna|going to|slated|scheduled|planned|targeted|targeting|aiming|coming|expect|lands?|ships?|arrives?|goes out|comes out)\b/i;
+  /\b(?:will|'ll|should|gonna|going to|going|goes|headed|queued|lined up|included|bundled|part of|make it|makes it|rides?|slated|scheduled|planned|targeted|targeting|aiming|coming|expect|lands?|landing|ships?|shipping|arrives?|goes out|comes out)\b/i;
+// A version the problem was seen on, not one promised: "reproduced in 1.12", "regressed in 2.3".
+const VERSION_OBSERVED =
+  /\b(?:reproduced|reproduces|repro|introduced|regress(?:ed|ion)|broke|broken|seen|observed|tested|happens|occurs|affects|affected|present|exists|since|started|began|root cause|caused|running|bisected|upgraded|downgraded)\b/i;
 // Words that make a duration an estimate: before it ("needs 3 weeks", "I reckon 2 sprints") or right after it
 // ("a day of work", "4 hours tops", "a half-day job"). "the job takes 3 minutes now" has neither.
 const ESTIMATE_BEFORE =
   /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most|give me|gimme)\b/i;
-const ESTIMATE_AFTER = /^ *(?:of (?:work|effort|dev|coding)|job|change|fix|task|tops|max|maximum|downtime|outage|or so|ish)\b/i;
+const ESTIMATE_AFTER =
+  /^ *(?:of (?:work|effort|dev|coding)|'s (?:work|effort|job)|worth of (?:work|effort)|(?:job|change|fix|task|thing|one|project|piece of work|window|ticket|story|spike|effort|exercise|lift|turnaround|tops|max|maximum|downtime|outage|or so|ish)\b|to (?:[a-z]+ )?(?:build|implement|write|fix|add|wire|set up|ship|finish|port|migrate|integrate|deploy|roll out|clean up|refactor|upgrade|hook up|plumb|knock out|get (?:it|this|that) (?:done|working|in|out)|do)\b)/i;
+// The work itself as the subject: "the fix itself is 10 minutes", "the reindex takes about 6 hours".
+const WORK_SUBJECT =
+  /\b(?:fix|change|patch|migration|reindex|backfill|rewrite|refactor|upgrade|port|rollout|cutover|implementation|integration|setup|cleanup|conversion|work|spike|poc|prototype)(?: itself| alone| part)? (?:is|'s|takes|will take|'ll take|should take|would take|needs)(?: (?:about|around|roughly|like|maybe|just|only|probably|~))? ?$/i;
+// Away, not a delivery: "I'm out tomorrow afternoon", "she's off on Friday".
+const ABSENCE =
+  /\b(?:i'm|im|i am|i'll be|i will be|we're|we'll be|he's|she's|he'll be|she'll be|they're|they'll be) (?:out|off|ooo|away|offline|unavailable|on (?:leave|vacation|holiday|pto)|travell?ing)(?: of (?:the )?office)?(?: (?:on|from|until|till|for|all))? ?$/i;
+// A cost named beside the estimate: "cheap (~2 days), but we keep the ops burden".
+const COST_BESIDE = /\bbut (?:we|you|it|that|this|they) (?:keep|lose|give up|pay|inherit|carry|take on|would|'d)\b|\b(?:downside|trade-?off|at the cost of)\b/i;
+// "POC by next Friday": a bare deliverable and a date, nothing else in the clause.
+// Not a request to others: "please comment by Friday", "feedback by Monday".
+const TERSE_BY =
+  /^ *(?!(?:please|pls|kindly|comment|comments|feedback|input|thoughts|votes?|rsvps?|replies|answers|reviews?)\b)(?:(?:the|a|an|our|my|first|initial) )?[a-z0-9'-]+(?: [a-z0-9'-]+)? by (?:the )?$/i;
 // An upper bound is still a bare estimate: "won't take more than a day", "less than an hour", "no later than Friday".
 const UPPER_BOUND =
   /\b(?:(?:won't|will not|shouldn't|should not|doesn't|does not|wouldn't|would not) take (?:more|longer) than|(?:no|not) (?:more|longer|later) than|less than|under|at most)\s*$/i;
@@ -94,7 +110,7 @@ const NEXT_ASSUMPTION =
 // A status against an existing plan, not a new estimate: "we're on track for Tuesday".
 const STATUS = /\b(?:on track|on schedule|as planned|as scheduled|still on for)\b/i;
 // A hedge in the clause makes it an effort word (that's sure-well-try), not a bare estimate.
-const HEDGED = /\b(?:try|trying|hopefully|hope|best|see if|maybe|might|could|with luck|fingers crossed)\b/i;
+const HEDGED = /\b(?:try|trying|hopefully|hope|best|see if|maybe|might|could|with luck|fingers crossed|(?:will|'ll|gonna) aim)\b/i;
 // An estimate on its own ("3 weeks", "yep, next week.", "rewriting the importer, ~5 days"): only these words may
 // share its clause.
 const FILLER_WORDS =
@@ -152,7 +168,7 @@ function onlyFillers(words: string): boolean {
 function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext: boolean): number {
   const before = text.slice(Math.max(0, t.start - 50), t.start);
   const after = text.slice(t.end, t.end + 30);
-  if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after)) return 0;
+  if (NOT_ESTIMATE_BEFORE.test(before) || NOT_ESTIMATE_AFTER.test(after) || ABSENCE.test(before)) return 0;
   const ownClause = clauseAround(text, t.start, t.end);
   if ((PAST_DELIVERY.test(ownClause) && !AUXILIARY.test(ownClause)) || DEMAND.test(ownClause)) return 0;
   if (UPPER_BOUND.test(before)) return LIKELY;
@@ -163,7 +179,8 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
   switch (t.kind) {
     case 'duration':
       if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) || DELIVERY.test(window) ? 0.75 : 0;
-      const cued = ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || DO_IT_IN.test(before) || TAKE_ESTIMATE.test(window);
+      const cued =
+        ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || DO_IT_IN.test(before) || TAKE_ESTIMATE.test(window) || WORK_SUBJECT.test(before);
       return alone || cued || DELIVERY.test(window)
         ? LIKELY
         : 0;
@@ -172,11 +189,11 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
       // "should know by noon", "I'll report back by Friday": a time to report by, not to deliver by.
       if (REPORTING.test(clause)) return 0;
       if (alone || DELIVERY.test(clause) || OUT_BEFORE.test(before)) return LIKELY;
-      // "I'll fix it by Friday" promises work by a date.
-      return BY_DATE.test(before) && OWN_PROMISE.test(clause) ? 0.75 : 0;
+      // "I'll fix it by Friday" promises work by a date; so does a terse "POC by next Friday".
+      return BY_DATE.test(before) && (OWN_PROMISE.test(clause) || TERSE_BY.test(clauseBefore(text, t.start, 50))) ? 0.75 : 0;
     }
     case 'version':
-      return VERSION_PROMISE.test(window) ? LIKELY : 0;
+      return VERSION_PROMISE.test(window) && !VERSION_OBSERVED.test(ownClause) ? LIKELY : 0;
     case 'soon':
       if (DELIVERY.test(window)) return 0.8;
       return alone ? (hasContext ? 0.8 : DOUBTFUL) : 0;
@@ -197,7 +214,7 @@ function isExempt(t: TimeMention, text: string, contextLower: string): boolean {
 
 /** A range, an assumption or a named risk covers every estimate in the sentence; so does a past or status report. */
 function sentenceExempt(text: string, next: string): boolean {
-  if (isQuestion(text) || hasRange(text) || hasAssumption(text) || STATUS.test(text) || PAST_SENTENCE.test(text)) return true;
+  if (isQuestion(text) || hasRange(text) || hasAssumption(text) || STATUS.test(text) || PAST_SENTENCE.test(text) || COST_BESIDE.test(text)) return true;
   // An assumption stated in the next sentence covers the estimate too.
   return (PAST_REPORT.test(text) && !FUTURE.test(text)) || NEXT_ASSUMPTION.test(next);
 }
@@ -206,7 +223,7 @@ export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   patterns: [
     TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, UPPER_BOUND, DO_IT_IN, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
-    STRONG_ESTIMATE, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
+    STRONG_ESTIMATE, VERSION_OBSERVED, WORK_SUBJECT, ABSENCE, COST_BESIDE, TERSE_BY, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
     FOR_PERIOD, FUTURE, PAST_DELIVERY, AUXILIARY, DEMAND, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
   ],

@@ -177,3 +177,37 @@ describe('unstated-assumptions', () => {
     expect(finding('Plan: move the cron jobs to Temporal. It will take 2 weeks.')?.quote).toBe('2 weeks');
   });
 });
+
+// Families, not phrases: durations as nouns, the work as the subject, versions as targets, terse deliverable-by-date.
+describe('unstated-assumptions generalises to families of bare estimates', () => {
+  const FAMILY_FLAG: Case[] = [
+    ["honestly it's a 2 day thing"],
+    ['that is a day\'s work at most for one of us'],
+    ['we need a 3h window on Sunday for the cutover'],
+    ['the schema change itself is 15 minutes'],
+    ['the backfill takes about 5 hours', 'how long will the data fix take?'],
+    ['two days to hook up the new payment provider'],
+    ["they'll ship with 3.4", 'when do we get the bulk API?'],
+    ["it's going into 5.2", 'when will the webhook retries be released?'],
+    ['should be wrapped by the 18th'],
+    ['Decision: we go with the queue. POC by next Thursday.'],
+    ['Ce sera prêt jeudi.', "C'est prêt quand, le rapport ?"],
+  ];
+  it.each(FAMILY_FLAG)('flags: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeDefined();
+  });
+
+  const FAMILY_PASS: Case[] = [
+    ["I'm out tomorrow afternoon, Kim has the pager"],
+    ['she is off on Friday'],
+    ['Root cause: the retry loop regressed in 2.8 and we reproduced it in 2.8.1 with a 10k-row import.'],
+    ['A: stay on Postgres. Cheap (~3 days), but we keep the vacuum tuning burden.'],
+    ['Q3 planning doc is up, feedback by Friday please'],
+    ['a 2-3 day thing, assuming the vendor sandbox is up'],
+    ['our CI takes 12 minutes'],
+    ['the migration took 4 hours last time'],
+  ];
+  it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+});
