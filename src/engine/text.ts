@@ -5,7 +5,7 @@ import type { PreparedText, Sentence } from './prepare.ts';
 
 // Words that open a question even when chat style drops the "?".
 const QUESTION_OPENER =
-  /^(?:so |and |but |ok |okay |hmm+ |hey |also )?(?:why not|how about|what about|what if|what's|whats|how come|why (?:do|does|did|is|are|would|should|can't|don't|not|we|would)|what (?:is|are|do|does|did|should|would|could|can|will)|how (?:do|does|did|should|would|can|could|long|much|many|is|are|will)|when (?:is|are|do|does|did|will|can|should|would)|who (?:is|owns|knows|can|should|would|wrote|did|has)|where (?:is|are|do|does|can|should)|which (?:one|is|are|do|should|would)|should (?:we|i)|shall (?:we|i)|could (?:we|you|i)|can (?:we|you|i|someone|anyone)|would (?:it|you|we)|do (?:we|you|i)|(?:does|did) (?:anyone|someone|we|you|it|this|that)|is (?:it|this|that|there|anyone)|are (?:we|you|there)|any (?:reason|chance|idea|objections?)|anyone|has anyone|have (?:we|you))\b/i;
+  /^(?:so |and |but |ok |okay |hmm+ |hey |also )?(?:why not|how about|what about|what if|what's|whats|how come|why (?:do|does|did|is|are|would|should|can't|don't|not|we|would)|what (?:is|are|do|does|did|should|would|could|can|will)|how (?:do|does|did|should|would|can|could|long|much|many|is|are|will)|when (?:is|are|do|does|did|will|can|should|would)|who (?:is|owns|knows(?! *(?:[,.!;:]|$|tbh|honestly|lol|really|at this point))|can|should|would|wrote|did|has)|where (?:is|are|do|does|can|should)|which (?:one|is|are|do|should|would)|should (?:we|i)|shall (?:we|i)|could (?:we|you|i)|can (?:we|you|i|someone|anyone)|would (?:it|you|we)|do (?:we|you|i)|(?:does|did) (?:anyone|someone|we|you|it|this|that)|is (?:it|this|that|there|anyone)|are (?:we|you|there)|any (?:reason|chance|idea|objections?)|anyone|has anyone|have (?:we|you))\b/i;
 const QUESTION_MARK = /\?\s*(?:\p{Extended_Pictographic}\s*)*$/u;
 
 // A negator shortly before a trigger, within its clause ("I don't think we should just try").
@@ -48,6 +48,12 @@ const NEXT_STEP_ONGOING =
 const NEXT_STEP_PHRASE =
   /\b(?:then (?:i'll|we'll|i will|we will|i can|we can|i'd|[a-z]+ing)|trying to (?:reproduce|repro|reach|get in touch|find out|figure out|narrow)|report back|get back to you|keep you posted|post (?:an )?updates?|updates? (?:here|to follow|in this channel|in this thread)|update (?:here|the ticket|you)|next steps?|in the meantime|meanwhile|i've asked|i asked|asked [a-z]+ to|pinged|reached out|i'll know|will know|should know by|know more|once i (?:can|have|hear|get)|so i (?:started|moved|switched|picked up|began)|(?:this|it) adds (?:logging|metrics|tracing|a test)|added (?:logging|metrics|tracing))\b/i;
 
+// A plan that waits on a condition ("once that's released we'll bump it") or an alternative offered meanwhile
+// ("alternatively we add a flag now", "I'd lean toward the flag") is a way forward too.
+const NEXT_STEP_CONDITIONAL = /\b(?:once|as soon as|when|after) (?:[a-z']+,? ){1,5}?(?:we'll|i'll|we will|i will|we can|i can|we'd|i'd)\b/i;
+const NEXT_STEP_ALTERNATIVE =
+  /\b(?:alternatively|another option|other option|the alternative|instead,? (?:we|i) (?:could|can)|(?:we|i) could (?:also )?(?:[a-z]+ )?(?:add|use|ship|go|try|switch|work around|patch|pin|fork|vendor|mock|stub|skip|start|build|do|ask|check)|i'd (?:lean|suggest|propose|recommend|go with)|workaround|work around)\b/i;
+
 // A named cost or what gets cut: "but it pushes X", "not both", "at the cost of".
 const NAMED_COST =
   /\b(?:not both|at the (?:cost|expense) of|costs?|trade-?off|downside|pushes|push(?:es)? back|slips?|slip|delays?|would (?:mean|need)|means (?:dropping|cutting|pushing|moving|delaying)|instead of|cut|cutting|drop|dropping|defer|deferring|descope|de-scope|in exchange)\b/i;
@@ -69,6 +75,8 @@ export const TEXT_PATTERNS: readonly RegExp[] = [
   NEXT_STEP_PLAN,
   NEXT_STEP_ONGOING,
   NEXT_STEP_PHRASE,
+  NEXT_STEP_CONDITIONAL,
+  NEXT_STEP_ALTERNATIVE,
   NAMED_COST,
 ];
 
@@ -142,7 +150,13 @@ export function hasAssumption(text: string): boolean {
 
 /** How the writer will find out or move on: "I'll check the logs", "report back by 3", "I've asked Jana". */
 export function hasNextStep(text: string): boolean {
-  return NEXT_STEP_PLAN.test(text) || NEXT_STEP_ONGOING.test(text) || NEXT_STEP_PHRASE.test(text);
+  return (
+    NEXT_STEP_PLAN.test(text) ||
+    NEXT_STEP_ONGOING.test(text) ||
+    NEXT_STEP_PHRASE.test(text) ||
+    NEXT_STEP_CONDITIONAL.test(text) ||
+    NEXT_STEP_ALTERNATIVE.test(text)
+  );
 }
 
 /** A cost or what gets cut: "but it pushes billing by two weeks", "A or B, not both". */

@@ -108,3 +108,39 @@ describe('no-next-step', () => {
     expect(finding('deploy pipeline is red again, no clue why')?.quote).toBe('no clue');
   });
 });
+
+// Families, not phrases: vague dependencies, limbo, a guess handed back, other languages, and what counts as a way forward.
+describe('no-next-step generalises to families of stopping there', () => {
+  const FAMILY_FLAG: Case[] = [
+    ['depends on what finance decides', 'can we start the invoicing rewrite next sprint?'],
+    ['honestly depends on a bunch of things'],
+    ["can't move on the exporter till the schema is signed off"],
+    ['the laptop order is still in procurement limbo'],
+    ['the SDK upgrade is on hold'],
+    ['this makes no sense to me'],
+    ['probably a network issue on your side', 'the webhook calls from our staging keep failing'],
+    ['zero idea what the migration involves'],
+    ["couldn't tell you, that service predates me"],
+    ['who knows, the dashboards are empty'],
+    ['Keine Ahnung, warum die Tests rot sind.'],
+    ['ni idea de por qué se cae el worker'],
+    ["not sure it'll hold up under the Black Friday load"],
+  ];
+  it.each(FAMILY_FLAG)('flags: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeDefined();
+  });
+
+  const FAMILY_PASS: Case[] = [
+    ["This needs a breaking change, so it'd have to wait for 4.0. Alternatively we ship it behind an opt-in flag now; I'd lean toward the flag."],
+    ["No ETA yet. It depends on the upstream patch; once that's released we'll bump the pin and cut a release."],
+    ['depends on how many tenants still use the old auth, 1-2 weeks'],
+    ['it makes no sense to build our own scheduler'],
+    ['looks like a DNS issue, rolled back the change and it is fine now'],
+    ['who knows the billing service best?'],
+    ["not sure it's worth the effort"],
+    ["the build is on hold until Monday; meanwhile I'm fixing the flaky tests"],
+  ];
+  it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
+    expect(finding(text, context)).toBeUndefined();
+  });
+});
