@@ -173,7 +173,7 @@ const REPLACES_EXISTING = /\bso\s(?:we|i)\s(?:don't|dont|no\slonger|won't|wont)\
 /** A named alternative after "rather" ("rather use Auth0 than ..."); "rather than another vendor" is too vague to exempt. */
 const NAMED_ALTERNATIVE = /\s(?:[A-Z][\w.+#-]+|CODE)\b/;
 /** Another language, when unmistakable: a verb of building and "our own" ("construir nuestro propio ..."). */
-const FOREIGN_OWN_BUILD = /(?:^|\s)(?:construir|crear|escribir|desarrollar|implementar|hacer|montar|criar|fazer|desenvolver|escrever|construire|créer|écrire|développer|implémenter|faire|bauen|schreiben|entwickeln|implementieren)\s(?:\S+\s){0,2}?(?:nuestro\spropio|nuestra\spropia|nuestros\spropios|nuestras\spropias|nosso\spróprio|nossa\sprópria|nossos\spróprios|notre\spropre|nos\spropres|unser(?:e|en|er|es)?\seigene[nrs]?)(?:\s|$)/gi;
+const FOREIGN_OWN_BUILD = /(?:^|\s)(?:construir|crear|escribir|desarrollar|implementar|programar|criar|desenvolver|escrever|construire|créer|écrire|développer|implémenter|programmer|bauen|schreiben|entwickeln|implementieren|programmieren)\s(?:\S+\s){0,2}?(?:nuestro\spropio|nuestra\spropia|nuestros\spropios|nuestras\spropias|nosso\spróprio|nossa\sprópria|nossos\spróprios|notre\spropre|nos\spropres|unser(?:e|en|er|es)?\seigene[nrs]?)(?:\s|$)/gi;
 /** "our own", "my very own". */
 const OWN_MARK = /\b(?:our|my)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
@@ -406,7 +406,10 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     } else if (small && GENERIC_HEAD_RE.test(thing)) keep(m.index, end, (replaces ? 0.8 : 0.6) - doubt);
   }
   // Another language, when unmistakable ("vamos a construir nuestro propio ...").
-  for (const m of boundedMatches(FOREIGN_OWN_BUILD, sentence)) keep(m.index, m.index + m[0].length, 0.8 - doubt);
+  for (const m of boundedMatches(FOREIGN_OWN_BUILD, sentence)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    keep(m.index + lead, m.index + m[0].trimEnd().length, 0.8 - doubt);
+  }
   // What "this" or "one" stands for: an in-house artefact just before, or in the message replied to.
   const antecedentIsHomemade = () => contextNamesHomemade || (previous !== undefined && namesHomemade(previous));
   for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {

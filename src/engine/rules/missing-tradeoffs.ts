@@ -13,6 +13,15 @@ const CHOICE_VERBS_WITH_OBJECT = [
   'go for', 'settle on', 'standardize on', 'standardise on', 'standardizing on', 'standardising on', 'bet on', 'pick',
   'choose', 'introduce', 'introducing', 'introduces', 'consolidate on', 'consolidate onto', 'consolidating on',
 ];
+/** Verbs of adding or keeping one option: only with a decision frame ("let's just drop in Mixpanel"). */
+const FRAMED_CHOICE_VERBS = [
+  'drop in', 'pull in', 'bring in', 'plug in', 'roll out', 'rely on', 'lean on', 'bet on', 'put everything on',
+  'pay for', 'buy', 'sign up for',
+];
+/** Verbs of placing data or a service somewhere: "let's just stick the sessions in redis" (framed only). */
+const PLACE_VERBS = ['stick', 'store', 'stash', 'dump', 'throw', 'shove', 'host'];
+/** Targets of a place verb that are idioms, not options ("keep it in mind", "throw it in the mix"). */
+const PLACE_IDIOMS = /^(?:mind|place|touch|check|sync|line|order|parallel|batches|sight|view|the\s(?:loop|mix|back|works|queue|picture|know|meantime|way)|one\splace|writing|memory|front|production|prod|an\seye|eye|tabs|touch)\b/i;
 /** Verbs of moving from one thing to another: need a "to/with/in/for" part to count ("move X to Y"). */
 const CHANGE_VERBS = [
   'switch', 'switching', 'switches', 'swap', 'swapping', 'swaps', 'move', 'moving', 'moves', 'migrate', 'migrating',
@@ -30,7 +39,9 @@ const DROP_VERBS = [
 ];
 const DROP_LINKS = [
   'for', 'in favor of', 'in favour of', 'and use', 'and go with', 'and move to', 'and switch to', 'and replace it with',
-  'and adopt', 'and onto', 'and on to', 'onto',
+  'and adopt', 'and onto', 'and on to', 'onto', 'and require', 'and rely on', 'and stick with', 'and just use',
+  'and only use', 'and only support', 'and support only', 'and standardize on', 'and standardise on', 'and keep only',
+  'and put everything on', 'and go all in on',
 ];
 
 /** What makes a verb a decision: said by the writer as a plan, a proposal or a verdict. */
@@ -43,6 +54,10 @@ const DECISION_FRAMES = [
   'we are going to', "we're gonna", 'gonna', 'going to', "we're", 'we are', 'i propose', 'i suggest', 'i recommend',
   'i vote', 'i say', 'let me', 'lemme', 'my suggestion is to', 'my proposal is to', 'the plan is to', 'plan is to',
   'time to', 'the fix is to', 'we should just', 'just', 'should', 'must',
+  // decisions reported as agreed or planned, and formal proposals; the fillers below add "to", "that", "we"
+  // ("consensus is to", "planning to", "propose that we")
+  'consensus is', 'agreed', 'decided', 'planning', 'plan', 'intend', 'aiming', 'propose', 'suggest', 'recommend',
+  'imo', 'imho', '+1',
 ];
 /** Whole phrases that announce a verdict on their own. */
 const VERDICTS = [
@@ -138,6 +153,40 @@ const CHANGE = new RegExp(
   `\\b(${alt(CHANGE_VERBS)})\\b((?:\\s+${WORD}){0,6}?)\\s+(?:${alt(CHANGE_LINKS)})\\s+(${WORD}(?:\\s+${WORD}){0,3})`,
   'gi',
 );
+/** Framed-only choice verbs + object: "let's just drop in Mixpanel", "imo just turn on read replicas". */
+const FRAMED_CHOICE = new RegExp(`\\b(${alt(FRAMED_CHOICE_VERBS)})\\s+(${WORD}(?:\\s+${WORD}){0,4})`, 'gi');
+/** Place verb + object + in/on + target: "stick the sessions in redis". Group 1 verb, 2 object, 3 target. */
+const PLACE = new RegExp(`\\b(${alt(PLACE_VERBS)})\\b((?:\\s+${WORD}){1,4}?)\\s+(?:in|into|on)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gi');
+/** "let's do Chargebee": doing a named option (framed only); short acronyms are practices ("do TDD", "do PRs"). */
+const DO_NAMED = /\b(?:do|doing)\s(?:[A-Z][\w.+#-]+|CODE)(?![\w.+#-])/g;
+const DOC_WORDS = /\b(?:docs|doc|wiki|notes|readme|runbooks?)\b/gi;
+/** The first word of a named option: capitalised anywhere ("gRPC"), code, or with digits. */
+const NAMED_WORD = /^\s*(?:\w*[A-Z]|CODE\b|\w*\d)/;
+const PRACTICE_ACRONYM = /\s[A-Z]{2,4}s?$/;
+const DETERMINER_START = /^(?:a|an|the|this|that|these|those|our|my|your|their|some|one|each|every|its)\b/i;
+/** "decided: X", "decision from the sync: X for all Y": a verdict lead, then a named option or a choice verb. */
+const DECISION_LEAD = /\b(?:decided|decision|verdict|conclusion|outcome|consensus|resolution|agreed|final\scall)\b(?:\s[\w-]+){0,4}?\s?:/gi;
+/** "new services are Rust from now on": a rule for the future that names an option. */
+const GOING_FORWARD = /\b(?:from\snow\son|going\sforward|moving\sforward|from\shere\son|for\sall\snew|by\sdefault|as\s(?:the|our)\sdefault)\b/gi;
+/** Technical nouns (also plural) that make a named option a technology rather than a person. */
+const TECH_NOUN = /\b(?:db|database|queue|cache|framework|library|lib|service|bus|broker|store|storage|language|stack|infra|backend|frontend|api|orm|tool|tooling|platform|cloud|hosting|runtime|bundler|cluster|engine|protocol|format|repo|project|app|component|job|pipeline|deploy|build)s?\b/i;
+/** "the default should be pnpm". */
+const DEFAULT_IS = /\b(?:the\s)?default\s(?:should|will|must|is\sgoing\sto|has\sto)\sbe\s([\w.+#-]+)/gi;
+/** "the answer here is obviously server components": a verdict naming any option (not "to ...", "yes", "a ..."). */
+const SOLUTION_IS_ANY = /\b(?:the|our)\s(?:answer|solution|fix|way\sforward|way\sto\sgo|move|call|play)\s(?:here\s|imo\s)?is\s(?:just\s|simply\s|clearly\s|obviously\s|definitely\s)?([\w.+#-]+)/gi;
+const NOT_AN_OPTION = /^(?:to|that|this|it|yes|no|not|we|you|i|they|a|an|the|simple|easy|unclear|probably|still|same|there|what|whatever|in|on|at|for|our|my|your|pretty|really|very|kinda|obviously|always|never|nothing|none|hard|tricky|complicated|more|less|either|both|neither|somewhere|something|out|up|being|ready|done)$/i;
+/** A verbless pick that opens a sentence: "Tailwind for the new design system", "Redis Streams for the job queue". */
+const FRAGMENT_PICK = /^(?:[A-Z][\w.+#-]*|CODE)(?:\s(?:[A-Z][\w.+#-]*|CODE))?\sfor\s(?:the|our|all|every|new|any|this|prod|production)\b/;
+/** Capitalised words that open a "... for the ..." sentence without being an option. */
+const FRAGMENT_NOT_OPTION = /^(?:thanks|thank|thx|ty|kudos|congrats|props|shoutout|shout-out|sorry|apologies|same|ditto|good|great|nice|happy|time|ready|available|here|waiting|looking|heading|off|out|back|next|also|just|perfect|ok|okay|yes|no|this|that|credit|reason|context|plan|link|notes|agenda|eta|standup|lunch|cheers|welcome|hi|hey|hello|all|everyone|nothing|something|enough|good\sluck|fine|sure|same|me|we|i|you|hope|hoping)\b/i;
+/** The sentence closes the question ("done deal", "from now on"). */
+const FINALITY = /\b(?:done\sdeal|final\sanswer|end\sof\sstory|no[\s-]brainer|easy\scall|going\sforward|from\snow\son|period)\b/i;
+/** The message replied to asks for a pick ("what should back the queue?", "we need to pick a styling approach"). */
+const CONTEXT_ASKS = /\b(?:what|which)\s(?:should|do|would|are|is|to)\b|\b(?:pick|choose|decide\son|go\swith)\b|\bshould\swe\s(?:use|go|pick)\b|\bwhat\s(?:\w+\s)?to\suse\b/i;
+/** "Terraform → Pulumi": a migration in arrow shorthand (framed only). */
+const ARROW = /(?:^|\s)[\w.+#-]+\s?(?:→|->|=>|⇒)\s?(?:[A-Z][\w.+#-]*|CODE)/g;
+/** Another language, when unmistakable: a plan to use or move to a named option ("vamos migrar tudo pra MongoDB"). */
+const FOREIGN_CHOICE = /(?:^|\s)(?:vamos|vamos\sa|deberíamos|debemos|devemos|deveríamos|on\sva|il\sfaut|nous\sdevrions|on\sdevrait|lass\suns|wir\ssollten|wir\swerden)\s(?:\S+\s)?(?:migrar|usar|utilizar|adoptar|adotar|cambiar|mudar|pasar|passar|trocar|migrer|utiliser|adopter|passer|wechseln|migrieren|nutzen|verwenden|umsteigen|einsetzen)(?:\s|$)/gi;
 /** "put everything behind Cloudflare", "put a CDN in front of the images". */
 const PUT_BEHIND = new RegExp(`\\b(put|putting)\\b((?:\\s+${WORD}){1,5}?)\\s+(?:behind|in\\s+front\\s+of)\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
 /** After a verdict phrase: a named option (capitalised or code, not the first word) or a verb of choosing. */
@@ -186,6 +235,11 @@ const TRADEOFF_RE = new RegExp(`\\b(?:${alt(TRADEOFF_WORDS)})\\b`, 'gi');
 /** Cost words used as a benefit ("cuts our compute cost", "lower risk") or dismissed ("either way") name no downside. */
 const BENEFIT_BEFORE = /\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowering|save|saves|saving|slash|slashes|no|zero|low|less|fewer|minimal|without)\s(?:\w+\s){0,2}$/i;
 const EITHER_WAY = /^either\sway/i;
+/** "no idea what it'd cost": a cost not known is not a cost named. */
+const UNKNOWN_BEFORE = /\b(?:no\sidea|not\ssure|unsure|dunno|don't\sknow|do\snot\sknow|unclear|no\sclue)\s(?:what|how\smuch|whether|if)\s(?:[\w']+\s){0,3}$/i;
+/** "the caching alone is worth it", "totally worth it": a benefit, not a price paid. */
+const WORTH_BENEFIT = /\b(?:alone|totally|so|easily|absolutely|definitely|well)\s(?:is\s|are\s)?$/i;
+const WORTH = /^worth/i;
 /** Past-tense reports are status, not proposals ("switched the deploy to the new cli and now it's broken"). */
 const PAST_FRAME = /\b(?:we|i|they|he|she|already|just)\s+(?:have\s+|had\s+|'ve\s+)?$/i;
 /** "-1 on moving CI", "against switching": the writer argues against the choice. */
@@ -232,11 +286,26 @@ const CONDITION_AFTER = /\b(?:if|unless|until|once|as\slong\sas|provided)\b/i;
 const PREFERRED_OVER = /\sover\s(?!to\b|there\b|here\b|the\s(?:weekend|holidays|summer)\b)/i;
 const PROPOSING = /\b(?:propose|suggest|recommend|vote)\b/i;
 
-/** Cheap first pass: any word a finding could start from. Sentences without one are skipped. */
-const CANDIDATE = new RegExp(
-  `\\b(?:${alt([...CHOICE_VERBS_WITH_OBJECT, ...CHANGE_VERBS, ...DROP_VERBS, 'standardize', 'standardise', 'standardizing', 'consolidate', 'consolidating', 'do', 'doing', 'put', 'putting', 'fits', 'suits', 'matches', 'recommend', 'suggest', 'propose', 'prefer', 'decided', 'decision', 'obvious', 'vote', 'rewrite', 'migration', 'port', 'fix', 'answer', 'solution', 'way', 'right', 'move', 'choice', 'option', 'fit', 'bet'])})(?!\\w)`,
-  'i',
-);
+/**
+ * Cheap first pass on the lowercased text: stems of every word a finding could start from. Sentences without one
+ * are skipped; messages without one (and no message replied to) skip the rule. Plain `includes`, no regex.
+ */
+const TRIGGER_STEMS = [
+  // choosing, changing, dropping
+  'us', 'adopt', 'go', 'opt', 'settl', 'standardi', 'bet ', 'pick', 'choos', 'introduc', 'consolidat', 'switch',
+  'swap', 'mov', 'migrat', 'port', 'convert', 'rewrit', 'rebuil', 'built', 'writ', 'implement', 'redone', 'host',
+  'replac', 'chang', 'transition', 'shard', 'deprecat', 'sunset', 'phas', 'get off', 'getting off', 'drop', 'ditch',
+  'rip', 'rid of', 'retir', 'kill', 'remov', 'do', 'put', 'fit', 'suit', 'match', 'recommend', 'suggest', 'propos',
+  'prefer', 'vote', 'obvious', 'answer', 'solution', 'fix', 'way', 'right', 'choice', 'option', 'mov', 'need',
+  // framed-only verbs, place verbs, verdict leads, rules for the future, arrows
+  'pull in', 'bring in', 'plug in', 'roll out', 'stick', 'rely', 'lean', 'pay for',
+  'buy', 'sign up', 'stor', 'stash', 'dump', 'throw', 'shove', 'keep', 'default', 'decid', 'decision', 'verdict',
+  'outcome', 'conclusion', 'consensus', 'resolution', 'agreed', 'final call', 'forward', 'from now on', 'for all new',
+  'from here on', '→', '->', '=>', '⇒', 'done deal', 'move', 'call', 'play',
+  // other languages
+  'vamos', 'deber', 'debemos', 'devemos', 'on va', 'il faut', 'nous devrions', 'on devrait', 'lass uns', 'wir ',
+];
+const mayHoldChoice = (lower: string) => TRIGGER_STEMS.some((stem) => lower.includes(stem));
 
 /** Inline code placeholders; code that is an option, a command or a member access rather than a tool's name. */
 const CODE_WORD = /\bCODE\b/g;
@@ -245,8 +314,10 @@ const CODE_LEVEL_SNIPPET = /^[-.]|\s|[()=]|^\w+\.\w+$/;
 
 const PATTERNS: readonly RegExp[] = [
   // triggers
-  CANDIDATE, CHOICE, CHANGE, DROP_FOR, STANDARDIZE_ON, DO_IN_NAMED, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
-  SOLUTION_IS, RECOMMEND_NAMED,
+  CHOICE, CHANGE, DROP_FOR, STANDARDIZE_ON, DO_IN_NAMED, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
+  SOLUTION_IS, RECOMMEND_NAMED, FRAMED_CHOICE, PLACE, PLACE_IDIOMS, DO_NAMED, DECISION_LEAD, GOING_FORWARD, TECH_NOUN,
+  DEFAULT_IS, SOLUTION_IS_ANY, NOT_AN_OPTION, FRAGMENT_PICK, FRAGMENT_NOT_OPTION, FINALITY, CONTEXT_ASKS, ARROW,
+  FOREIGN_CHOICE, PRACTICE_ACRONYM, DETERMINER_START, DOC_WORDS, NAMED_WORD, UNKNOWN_BEFORE, WORTH_BENEFIT, WORTH,
   // what makes a trigger a decision
   FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, PASSIVE, NAMED_START, FUTURE_BEFORE, CONDITION_AFTER, PREFERRED_OVER, NAMED_TOKEN, CHOICE_VERB_ANY,
   // not a decision: status, instructions, arguments against
@@ -341,7 +412,9 @@ function choicesIn(sentence: string, codeLevelAt: (index: number, length: number
     // Logistics show in the object or the first words of the target ("move standup to 3", "move it to next week").
     if (IDIOM_OBJECT.test(m[2] ?? '') || GENERIC_RE.test((m[3] ?? '').trim())) continue;
     const target = withoutTrailingTime(m[3] ?? '');
-    const object = `${m[2] ?? ''} ${target}`;
+    // "move the docs to Docusaurus": docs moving to a named tool is a tool choice, not logistics.
+    const docsToTool = NAMED_START.test(target.trim()) && !LOGISTICS_RE.test(target);
+    const object = `${docsToTool ? (m[2] ?? '').replace(DOC_WORDS, ' ') : (m[2] ?? '')} ${target}`;
     // A passive ("will be written in Rust") names its subject before the verb: the target must be a named option.
     if (PASSIVE.test(m[1] ?? '') && !NAMED_START.test(target.trim())) continue;
     consider(m.index, m[0].length, object, framing(sentence, m.index, m[1]), target);
@@ -369,6 +442,43 @@ function choicesIn(sentence: string, codeLevelAt: (index: number, length: number
     if (!NAMED_TOKEN.test(tail) && !CHOICE_VERB_ANY.test(tail)) continue;
     consider(m.index, m[0].length, sentence.slice(m.index, m.index + 80), 0.85, '', false);
   }
+  // Verbs that are a choice only when the writer frames them as a plan or proposal.
+  const framed = (index: number) => framing(sentence, index) >= 0.85;
+  for (const m of boundedMatches(FRAMED_CHOICE, sentence)) {
+    if (framed(m.index) && !PREFERRED_OVER.test(m[2] ?? '')) consider(m.index, m[0].length, m[2] ?? '', 0.85);
+  }
+  for (const m of boundedMatches(PLACE, sentence)) {
+    const target = withoutTrailingTime(m[3] ?? '');
+    // "in redis", "on Fly": a named place; "in a temp table", "in the db" is an implementation detail.
+    if (!framed(m.index) || PLACE_IDIOMS.test(target.trim()) || DETERMINER_START.test(target.trim())) continue;
+    consider(m.index, m[0].length, `${m[2] ?? ''} ${target}`, 0.85, target);
+  }
+  for (const m of boundedMatches(DO_NAMED, sentence)) if (framed(m.index) && !PRACTICE_ACRONYM.test(m[0])) consider(m.index, m[0].length, m[0], 0.85, '', false);
+  for (const m of boundedMatches(ARROW, sentence)) {
+    const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    if (framed(at)) consider(at, m.index + m[0].length - at, m[0], 0.85, '', false);
+  }
+  for (const m of boundedMatches(DECISION_LEAD, sentence)) {
+    // "decision from the sync: Temporal for all workflows": the lead, then a named option or a choice verb.
+    const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    if (NAMED_TOKEN.test(` ${tail.trimStart()}`) || NAMED_WORD.test(tail) || CHOICE_VERB_ANY.test(tail)) consider(m.index, m[0].length + Math.min(tail.length, 40), tail, 0.85, '', false);
+  }
+  for (const m of boundedMatches(GOING_FORWARD, sentence)) {
+    // A rule for the future naming a technology ("new services are Rust from now on"), not a person or a meeting.
+    if (NAMED_TOKEN.test(sentence) && (TECH_NOUN.test(sentence) || CHOICE_VERB_ANY.test(sentence)) && !LOGISTICS_RE.test(sentence)) {
+      consider(0, Math.min(sentence.length, m.index + m[0].length), '', 0.8, '', false);
+    }
+  }
+  for (const m of boundedMatches(DEFAULT_IS, sentence)) {
+    if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', 0.8, m[1] ?? '', false);
+  }
+  for (const m of boundedMatches(SOLUTION_IS_ANY, sentence)) {
+    if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', 0.8, m[1] ?? '', false);
+  }
+  for (const m of boundedMatches(FOREIGN_CHOICE, sentence)) {
+    const end = m.index + m[0].length;
+    if (NAMED_TOKEN.test(sentence.slice(end - 1, end + 60))) consider(m.index, m[0].length, '', 0.8, '', false);
+  }
   for (const m of boundedMatches(RECOMMEND_NAMED, sentence)) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
   for (const m of boundedMatches(SOLUTION_IS, sentence)) consider(m.index, m[0].length, '', 0.85, '', false);
   for (const m of boundedMatches(IS_VERDICT, sentence)) {
@@ -393,7 +503,9 @@ function hasCodeLevelSnippet(doc: PreparedText, start: number, end: number): boo
 /** A cost, downside, alternative or revisit condition named anywhere in the text. */
 function namesTradeoff(text: string): boolean {
   for (const m of boundedMatches(TRADEOFF_RE, text)) {
-    if (BENEFIT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) || EITHER_WAY.test(text.slice(m.index, m.index + 12))) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (BENEFIT_BEFORE.test(before) || EITHER_WAY.test(text.slice(m.index, m.index + 12)) || UNKNOWN_BEFORE.test(before)) continue;
+    if (WORTH.test(m[0]) && WORTH_BENEFIT.test(before)) continue;
     return true;
   }
   return false;
@@ -407,6 +519,22 @@ function weighsAlternative(text: string): boolean {
   return false;
 }
 
+/** "Tailwind for the new design system, done deal": a verbless pick, answering a call for one or closing the question. */
+function fragmentPicks(doc: PreparedText, context: PreparedText | undefined): Hit[] {
+  const asked = !!context && CONTEXT_ASKS.test(context.prose);
+  const hits: Hit[] = [];
+  for (const s of doc.sentences) {
+    const text = s.text.trimStart();
+    const m = FRAGMENT_PICK.exec(text);
+    if (!m || FRAGMENT_NOT_OPTION.test(text) || LOGISTICS_RE.test(m[0]) || isQuestion(text)) continue;
+    if (!asked && !FINALITY.test(text)) continue;
+    const start = s.start + (s.text.length - text.length);
+    hits.push({ start, end: start + m[0].length, confidence: 0.8 });
+    if (hits.length >= 2) break;
+  }
+  return hits;
+}
+
 /** A very short reply that picks one side of an "A or B?" from the message replied to. */
 function pickFromContext(doc: PreparedText, context: PreparedText | undefined): Hit | undefined {
   if (!context || !context.prose.includes('?')) return undefined;
@@ -418,8 +546,11 @@ function pickFromContext(doc: PreparedText, context: PreparedText | undefined): 
   if (!named(options[1], sentenceStart) && !named(options[2], false) && !TECH_CONTEXT.test(context.prose)) return undefined;
   if (LOGISTICS_RE.test(options[0])) return undefined;
   const reply = doc.sentences[0];
-  if (!reply || doc.sentences.length > 3 || reply.text.split(SPACES).length > 5 || isQuestion(reply.text)) return undefined;
-  const words = new Set([...boundedMatches(WORDS, reply.text.toLowerCase(), 10)].map((m) => m[0].replace(NON_WORD, '')));
+  if (!reply || doc.sentences.length > 3 || isQuestion(reply.text)) return undefined;
+  // A short reply, or a longer one that opens with the pick ("RabbitMQ, it's simpler and we know it").
+  const replyWords = reply.text.trim().split(SPACES);
+  const lead = replyWords.length > 5 ? replyWords.slice(0, 2).join(' ') : reply.text;
+  const words = new Set([...boundedMatches(WORDS, lead.toLowerCase(), 10)].map((m) => m[0].replace(NON_WORD, '')));
   const picked = [options[1], options[2]].some((o) => o && o.length > 1 && words.has(o.toLowerCase().replace(NON_WORD, '')));
   return picked ? { start: reply.start, end: reply.end, confidence: 0.8 } : undefined;
 }
@@ -445,7 +576,8 @@ export const missingTradeoffs: Rule = {
   message: (quote) => `"${quote}" reads as a single option. Naming what it costs, or what else you weighed, makes the call easier to trust.`,
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    if (!CANDIDATE.test(doc.prose) && !context) return [];
+    const lower = doc.prose.toLowerCase();
+    if (!context && !mayHoldChoice(lower)) return [];
     const out: RawFinding[] = [];
     const howToAsked = !!context && HOW_TO_QUESTION.test(context.prose);
     let previous: string | undefined;
@@ -453,7 +585,7 @@ export const missingTradeoffs: Rule = {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
       const text = s.text;
-      if (CANDIDATE.test(text) && !isQuestion(text)) {
+      if (mayHoldChoice(lower.slice(s.start, s.end)) && !isQuestion(text)) {
         const codeLevelAt = (index: number, length: number) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length);
         const choices = choicesIn(text, codeLevelAt, howToAsked);
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
@@ -467,6 +599,7 @@ export const missingTradeoffs: Rule = {
     }
     const picked = pickFromContext(doc, context);
     if (picked) out.push(picked);
+    out.push(...fragmentPicks(doc, context));
     // Exemptions for the whole message, checked only when there is something to exempt (most messages have no hit).
     if (!out.length || namesTradeoff(doc.prose) || weighsAlternative(doc.prose)) return [];
     // A pick made after the message replied to laid out the costs is the senior shape's last step, not a gap.

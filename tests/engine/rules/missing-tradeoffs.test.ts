@@ -78,6 +78,32 @@ const FLAG: Case[] = [
   ['Wir nehmen Kafka.', 'Kafka oder RabbitMQ für den Event-Bus?'],
   ['I think we should use Postgres.', 'What should we store the ledger in?'],
   ["Let's move CI to Buildkite.", 'Builds are slow again but the tests are fine.'],
+  // decisions announced as agreed, planned or proposed
+  ['The consensus is to adopt event sourcing for the ledger.'],
+  ["we're planning to rewrite the exporter with Go"],
+  ["I'd like to propose that we consolidate on Grafana for all dashboards and alerts."],
+  ['+1 to CircleCI → Buildkite, the UI alone makes it'],
+  // verdict leads and rules for the future
+  ['Decided: Temporal for all long-running workflows.'],
+  ['decision from the arch review: gRPC for service-to-service calls going forward'],
+  ['new frontends are SvelteKit from now on'],
+  ['the default should be uv, it resolves way faster than pip'],
+  ['the answer here is clearly event sourcing, we rebuild the ledger on it'],
+  // framed verbs of adding or placing a named option
+  ["let's just pull in Sentry for the error reporting"],
+  ["let's do Paddle for the EU billing"],
+  ['we should just stash the rate-limit counters in memcached'],
+  ['we should drop Python 3.8 and require 3.12 so we can use the new typing'],
+  // a verbless pick answering a call for one, or closing the question
+  ['ClickHouse for the analytics store.', 'what should back the analytics store?'],
+  ['Vitest for the new packages, done deal'],
+  // a pick from "A or B?" that opens a longer reply with only its benefits
+  ['Temporal, it retries for us and the UI is great', 'Temporal or Airflow for the sync jobs?'],
+  // benefits dressed as costs: not a named cost
+  ['we should switch the API docs to Redocly, the search alone is worth it'],
+  ["let's go with Segment for tracking, no idea what it'd cost us yet"],
+  // another language, when unmistakable
+  ['Vamos a migrar los servicios a Kubernetes.'],
 ];
 
 const PASS: Case[] = [
@@ -174,6 +200,24 @@ const PASS: Case[] = [
   ['sure!', 'Coffee or tea?'],
   ['tea, thanks', 'Coffee or tea?'],
   ['Thursday works', 'Thursday or Friday for the retro?'],
+  // new families keep their exemptions: idioms, logistics, practices, people, articles, others' decisions
+  ["let's keep this in mind for the planning"],
+  ['we should keep an eye on the p95 after the deploy'],
+  ['we should store the retries in a separate table'],
+  ["let's do TDD on the parser"],
+  ["let's do Tuesday instead"],
+  ['Going forward, please tag Alice on every release PR'],
+  ['From now on, Bob owns the on-call rota'],
+  ['Decision from the sync: we ship on Thursday'],
+  ['the answer is no, sorry'],
+  ['the fix is a one-liner in the config'],
+  ['Thanks for the quick turnaround', 'which one should we pick?'],
+  ['Monday for the release, done deal'],
+  ['Login → Settings → Billing, then click Export'],
+  ['we should drop the old flag and use the new one'],
+  ["I'd like to propose that we move the retro to Thursdays"],
+  ["the default should be pnpm, but we'd lose the workspace hoisting some packages rely on"],
+  ['Priya decided: Temporal for all workflows, and she wrote up the costs'],
 ];
 
 describe('missing-tradeoffs', () => {
