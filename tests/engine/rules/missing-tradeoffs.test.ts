@@ -90,7 +90,7 @@ const FLAG: Case[] = [
   ['the default should be uv, it resolves way faster than pip'],
   ['the answer here is clearly event sourcing, we rebuild the ledger on it'],
   // framed verbs of adding or placing a named option
-  ["let's just pull in Sentry for the error reporting"],
+  ["let's just drop in Sentry for the error reporting"],
   ["let's do Paddle for the EU billing"],
   ['we should just stash the rate-limit counters in memcached'],
   ['we should drop Python 3.8 and require 3.12 so we can use the new typing'],
