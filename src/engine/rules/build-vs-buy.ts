@@ -232,13 +232,21 @@ const TRIGGER_STEMS = [
   'buil', 'roll', 'implement', 'develop', 'creat', 'hack', 'whip', 'cook', 'prototyp', 'throw', 'threw', 'knock',
   'cobble', 'together', 'mak', 'made', 'cod', 'propi', 'própri', 'propre', 'eigen', 'reimplement', 're-implement',
 ];
-// One alternation of word starts over lowercased text (no i flag): far faster than an includes() per stem.
-const TRIGGER = new RegExp(`\\b(?:${TRIGGER_STEMS.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
-const has = (lower: string, stems: readonly string[]) => stems.some((stem) => lower.includes(stem));
+// One alternation of word starts: far faster than an includes() per stem, and than lowercasing each message.
+const TRIGGER = new RegExp(`\\b(?:${TRIGGER_STEMS.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`, 'i');
+/** Per-scan gates in findBuilds: each marker scan runs only when its marker's stem is in the sentence. */
+const GATE = {
+  howHard: /how\shard/i,
+  own: /own/i,
+  homemade: /custom|bespoke|home|house|hand|internal|diy/i,
+  ourselves: /ourselves|house|scratch/i,
+  foreign: /propi|própri|propre|eigen/i,
+  wishful: /\sbe\s/i,
+};
 const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
-  TRIGGER, BY_US_VERB_RE, ANY_MAKE_VERB_RE, SMALL_MAKE_VERB_RE, DIMINUTIVE_RE, DIMINUTIVE_WORD_RE, STRONG_HOMEMADE_RE, AGENT_NOUN,
+  TRIGGER, ...Object.values(GATE), BY_US_VERB_RE, ANY_MAKE_VERB_RE, SMALL_MAKE_VERB_RE, DIMINUTIVE_RE, DIMINUTIVE_WORD_RE, STRONG_HOMEMADE_RE, AGENT_NOUN,
   NOT_AGENT_NOUN_RE, SIZEABLE_ORDINARY, SIZEABLE_HEAD, ACRONYM_WORD, PROPOSAL_LEAD, WITH_BEFORE, IN_NAMED_TOOL, REPLACE_VERB,
   REPLACES_EXISTING, NAMED_ALTERNATIVE, FOREIGN_OWN_BUILD, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
@@ -321,16 +329,14 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     hits.push({ start, end, confidence });
   };
 
-  // Each scan runs only when its marker is there (a plain includes on the lowercased sentence).
-  const lower = sentence.toLowerCase();
-  if (lower.includes('how hard')) for (const m of boundedMatches(HOW_HARD, sentence)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
+  if (GATE.howHard.test(sentence)) for (const m of boundedMatches(HOW_HARD, sentence)) keep(m.index, m.index + m[0].length + phraseAfter(sentence, m.index + m[0].length).length, 0.9);
   // Musing questions that open with the verb ("roll our own X?") still propose the build; real questions don't fire.
   if (question && !VERB_FIRST.test(sentence)) return hits;
   const doubt = question ? 0.2 : 0;
 
   // "write our own X": a system-like X is sure; anything else ("our own team culture") is doubtful, and with loose
   // verbs ("made our own coffee") not a build at all. Bare "roll our own" needs no noun.
-  if (lower.includes('own')) for (const m of boundedMatches(OWN_MARK, sentence)) {
+  if (GATE.own.test(sentence)) for (const m of boundedMatches(OWN_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     if (ON_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const verb = verbBefore(sentence, m.index, 3) ?? replacedWith(sentence, m.index);
@@ -362,7 +368,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }
   // "build a custom caching layer", "replaces the i18n library with a custom system", "Proposal: an in-house X".
-  if (has(lower, ['custom', 'bespoke', 'home', 'house', 'hand', 'internal', 'diy'])) for (const m of boundedMatches(HOMEMADE_MARK, sentence)) {
+  if (GATE.homemade.test(sentence)) for (const m of boundedMatches(HOMEMADE_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 5);
     if (!verb && !PROPOSAL_LEAD.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
@@ -372,7 +378,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(verb?.start ?? m.index, m.index + m[0].length + thing.length, 0.85 - doubt);
   }
   // "implementing retry logic ourselves", "build this in-house".
-  if (has(lower, ['ourselves', 'house', 'scratch'])) for (const m of boundedMatches(OURSELVES_MARK, sentence)) {
+  if (GATE.ourselves.test(sentence)) for (const m of boundedMatches(OURSELVES_MARK, sentence)) {
     if (hits.length >= MAX_HITS) break;
     const verb = verbBefore(sentence, m.index, 7, BY_US_VERB_RE);
     if (!verb) continue;
@@ -406,13 +412,13 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     } else if (small && GENERIC_HEAD_RE.test(thing)) keep(m.index, end, (replaces ? 0.8 : 0.6) - doubt);
   }
   // Another language, when unmistakable ("vamos a construir nuestro propio ...").
-  if (has(lower, ['propi', 'própri', 'propre', 'eigen'])) for (const m of boundedMatches(FOREIGN_OWN_BUILD, sentence)) {
+  if (GATE.foreign.test(sentence)) for (const m of boundedMatches(FOREIGN_OWN_BUILD, sentence)) {
     const lead = m[0].length - m[0].trimStart().length;
     keep(m.index + lead, m.index + m[0].trimEnd().length, 0.8 - doubt);
   }
   // What "this" or "one" stands for: an in-house artefact just before, or in the message replied to.
   const antecedentIsHomemade = () => contextNamesHomemade || (previous !== undefined && namesHomemade(previous));
-  if (lower.includes(' be ')) for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {
+  if (GATE.wishful.test(sentence)) for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {
     keep(m.index, m.index + m[0].length, antecedentIsHomemade() || namesHomemade(sentence) ? 0.85 : 0.7);
   }
   // "I'll build one": only when the thing it stands for was an in-house artefact.
@@ -454,17 +460,14 @@ export const buildVsBuy: Rule = {
   message: (quote) => `"${quote}" sounds like building our own. Worth saying whether it needs to exist, and which existing tool or simpler fix you weighed.`,
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    const lower = doc.prose.toLowerCase();
-    // Lowercasing can change the length of rare characters ("İ"); then the offsets no longer line up.
-    const sameLength = lower.length === doc.prose.length;
-    if (!TRIGGER.test(lower)) return [];
+    if (!TRIGGER.test(doc.prose)) return [];
     const contextNamesHomemade = !!context && namesHomemade(context.prose);
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
-      if (TRIGGER.test((sameLength ? lower.slice(s.start, s.end) : s.text.toLowerCase()))) for (const h of findBuilds(s.text, previous, contextNamesHomemade)) {
+      if (TRIGGER.test(s.text)) for (const h of findBuilds(s.text, previous, contextNamesHomemade)) {
         out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
       }
       previous = s.text;
