@@ -92,7 +92,8 @@ const ORDINARY_CODE = [
   'prompt', 'prompts', 'template', 'templates', 'config', 'configuration', 'policy', 'role', 'image', 'job', 'step',
   'action', 'check', 'validation', 'handler', 'class', 'mapping', 'filter', 'report', 'layout', 'command', 'task',
   'terraform', 'helm', 'chart', 'playbook', 'runbook', 'workflow', 'pipeline', 'doc', 'docs', 'documentation',
-  'change', 'fix', 'patch', 'pr', 'release', 'upgrade', 'deploy', 'update', 'review', 'demo',
+  'change', 'fix', 'patch', 'pr', 'release', 'upgrade', 'deploy', 'update', 'review', 'demo', 'entry', 'list',
+  'board', 'section', 'note', 'channel', 'tweak', 'checklist', 'summary', 'repro',
 ];
 
 /** Things that say the build was weighed against existing options (concretely) or is a thin layer over one. */
@@ -157,11 +158,14 @@ const NOT_AGENT_NOUN_RE = new RegExp(`^(?:${alt(NOT_AGENT_NOUNS)})s?$`, 'i');
 /** Heads that are sizeable even though "custom" often qualifies them as ordinary config (with a strong marker only). */
 const SIZEABLE_ORDINARY = /^(?:pipeline|pipelines|dashboard|dashboards|workflow|workflows|module|modules)$/i;
 /** Heads that say "a working piece of software" on their own. */
-const SIZEABLE_HEAD = /^(?:harness|cli|utility|utilities|toolkit|toolchain|suite|console|hub|kit|mechanism|shortener|pipeline|dashboard)s?$/i;
+const SIZEABLE_HEAD = /^(?:harness|cli|utility|utilities|toolkit|toolchain|suite|console|hub|kit|mechanism|shortener|pipeline|dashboard|relay|bridge|sidecar|mirror)s?$/i;
+/** What a library is replaced with: "our own utils", "our own fetch wrapper", "our own implementation". */
+const NAMED_WORD = /^[A-Z][a-z]/;
+const OWN_CODE_HEAD = /^(?:utils?|helpers?|wrappers?|client|implementation|version|code|one|thing|solution|lib|package)$/i;
 /** A standard or format named before an ordinary head ("our own SAML handler", "our own JWT validation"). */
 const ACRONYM_WORD = /^(?:[A-Z]{2,}[\w/-]*|CODE)$/;
 /** Before a marker with no verb: the sentence proposes it ("Proposal: an in-house X", "idea: our own X"). */
-const PROPOSAL_LEAD = /(?:^|\b)(?:idea|proposal|pitch|plan|suggestion|proposing|propose|suggest|time\sfor|we\sneed|we\swant|let's\shave|lets\shave|we\sshould\shave|we\scould\shave)\s?:?\s(?:(?:a|an|the|some)\s)?(?:(?:small|little|tiny|simple|proper|new)\s)?$/i;
+const PROPOSAL_LEAD = /(?:^|\b)(?:idea|proposal|pitch|plan|suggestion|proposing|propose|suggest|time\sfor|we\sneed|we\swant|let's\shave|lets\shave|we\sshould\shave|we\scould\shave)\s?[:–—-]?\s(?:(?:a|an|the|some)\s)?(?:(?:small|little|tiny|simple|proper|new)\s)?$/i;
 /** "replaced moment.js with our own": the marker ends a replacement. */
 /** "... in Grafana", "... on Retool": made inside an existing tool. */
 const IN_NAMED_TOOL = /^\s(?:in|on|with|using)\s(?:[A-Z]|CODE\b)/;
@@ -172,7 +176,7 @@ const REPLACES_EXISTING = /\bso\s(?:we|i)\s(?:don't|dont|no\slonger|won't|wont)\
 /** A named alternative after "rather" ("rather use Auth0 than ..."); "rather than another vendor" is too vague to exempt. */
 const NAMED_ALTERNATIVE = /\s(?:[A-Z][\w.+#-]+|CODE)\b/;
 /** Another language, when unmistakable: a verb of building and "our own" ("construir nuestro propio ..."). */
-const FOREIGN_OWN_BUILD = /(?:^|\s)(?:construir|crear|escribir|desarrollar|implementar|programar|criar|desenvolver|escrever|construire|créer|écrire|développer|implémenter|programmer|bauen|schreiben|entwickeln|implementieren|programmieren)\s(?:\S+\s){0,2}?(?:nuestro\spropio|nuestra\spropia|nuestros\spropios|nuestras\spropias|nosso\spróprio|nossa\sprópria|nossos\spróprios|notre\spropre|nos\spropres|unser(?:e|en|er|es)?\seigene[nrs]?)(?:\s|$)/gi;
+const FOREIGN_OWN_BUILD = /(?:^|\s)(?:construir|construyamos|crear|escribir|escribamos|desarrollar|desarrollemos|implementar|implementemos|programar|criar|desenvolver|escrever|construire|construisons|créer|créons|écrire|écrivons|développer|développons|implémenter|programmer|bauen|schreiben|entwickeln|implementieren|programmieren)\s(?:\S+\s){0,2}?(?:nuestro\spropio|nuestra\spropia|nuestros\spropios|nuestras\spropias|nosso\spróprio|nossa\sprópria|nossos\spróprios|notre\spropre|nos\spropres|unser(?:e|en|er|es)?\seigene[nrs]?)(?:\s|$)/gi;
 /** "our own", "my very own". */
 const OWN_MARK = /\b(?:our|my)\s(?:very\s)?own\b/gi;
 const HOMEMADE_MARK = new RegExp(`\\b(?:${alt(HOMEMADE)})(?![\\w-])`, 'gi');
@@ -247,7 +251,7 @@ const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
   TRIGGER, ...Object.values(GATE), BY_US_VERB_RE, ANY_MAKE_VERB_RE, SMALL_MAKE_VERB_RE, DIMINUTIVE_RE, DIMINUTIVE_WORD_RE, STRONG_HOMEMADE_RE, AGENT_NOUN,
-  NOT_AGENT_NOUN_RE, SIZEABLE_ORDINARY, SIZEABLE_HEAD, ACRONYM_WORD, PROPOSAL_LEAD, WITH_BEFORE, IN_NAMED_TOOL, REPLACE_VERB,
+  NOT_AGENT_NOUN_RE, SIZEABLE_ORDINARY, SIZEABLE_HEAD, NAMED_WORD, OWN_CODE_HEAD, ACRONYM_WORD, PROPOSAL_LEAD, WITH_BEFORE, IN_NAMED_TOOL, REPLACE_VERB,
   REPLACES_EXISTING, NAMED_ALTERNATIVE, FOREIGN_OWN_BUILD, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, WONDERING, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
@@ -355,15 +359,23 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
       if (OF_NAMED.test(of) || SYSTEM_THING_RE.test(ofThing)) keep(start, thingEnd, 0.9 - doubt);
       continue;
     }
-    // "replaced moment.js with our own." and bare "roll our own" need no noun.
-    if (!thing.trim() && verb && (roll || REPLACE_VERB.test(verb.verb))) { keep(start, thingEnd, 0.85 - doubt); continue; }
+    // "replaced moment.js with our own (date utils)": swapping a dependency for our own code.
+    if (verb && REPLACE_VERB.test(verb.verb) && (!thing.trim() || sizeable(thing, true) || OWN_CODE_HEAD.test(headOf(thing)))) {
+      keep(start, thingEnd, 0.85 - doubt);
+      continue;
+    }
+    // Bare "roll our own" needs no noun.
+    if (!thing.trim() && roll) { keep(start, thingEnd, 0.85 - doubt); continue; }
     const head = headOf(thing);
     if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing)) {
       // "roll our own JWT validation", "write our own SAML handler": reinventing a standard's library.
       if (roll || namesStandard(thing)) keep(start, thingEnd, 0.85 - doubt);
       continue;
     }
-    const systemLike = sizeable(thing, true) || PRODUCT_NAME.test(thing) || roll;
+    // "our own Grafana board": a thing made inside a named tool is that tool's, unless the thing is itself a system.
+    const sized = sizeable(thing, true);
+    if (!sized && !roll && wordsOf(thing).slice(0, -1).some((w) => NAMED_WORD.test(w))) continue;
+    const systemLike = sized || PRODUCT_NAME.test(thing) || roll;
     if (!systemLike && (!verb || LOOSE_VERB_RE.test(verb.verb))) continue;
     keep(start, thingEnd, (systemLike ? 0.9 : 0.65) - doubt);
   }

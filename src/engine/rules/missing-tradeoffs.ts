@@ -158,6 +158,11 @@ const FRAMED_CHOICE = new RegExp(`\\b(${alt(FRAMED_CHOICE_VERBS)})\\s+(${WORD}(?
 const PLACE = new RegExp(`\\b(${alt(PLACE_VERBS)})\\b((?:\\s+${WORD}){1,4}?)\\s+(?:in|into|on)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gi');
 /** "let's do Chargebee": doing a named option (framed only); short acronyms are practices ("do TDD", "do PRs"). */
 const DO_NAMED = /\b(?:do|doing)\s(?:[A-Z][\w.+#-]+|CODE)(?![\w.+#-])/g;
+/** "across the board" means everywhere, not a board of cards. */
+const ACROSS_THE_BOARD = /\bacross\sthe\sboard\b/gi;
+/** German puts the verb last: "wir sollten auf Kubernetes umsteigen". */
+const GERMAN_FRAME = /(?:^|\s)(?:wir\ssollten|lass\suns|lasst\suns|wir\swerden|wir\smüssen)\s/gi;
+const GERMAN_LATE_VERB = /\s(?:umsteigen|wechseln|migrieren|nutzen|verwenden|einsetzen|benutzen|einführen)(?:\s|$|[.!,])/i;
 const DOC_WORDS = /\b(?:docs|doc|wiki|notes|readme|runbooks?)\b/gi;
 /** The first word of a named option: capitalised anywhere ("gRPC"), code, or with digits. */
 const NAMED_WORD = /^\s*(?:\w*[A-Z]|CODE\b|\w*\d)/;
@@ -344,7 +349,7 @@ const PATTERNS: readonly RegExp[] = [
   STEM_RE, CHOICE, CHANGE, DROP_FOR, STANDARDIZE_ON, DO_IN_NAMED, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
   SOLUTION_IS, RECOMMEND_NAMED, FRAMED_CHOICE, PLACE, PLACE_IDIOMS, DO_NAMED, DECISION_LEAD, GOING_FORWARD, TECH_NOUN,
   DEFAULT_IS, SOLUTION_IS_ANY, NOT_AN_OPTION, FRAGMENT_PICK, FRAGMENT_NOT_OPTION, FINALITY, CONTEXT_ASKS, ARROW,
-  FOREIGN_CHOICE, PRACTICE_ACRONYM, DETERMINER_START, DOC_WORDS, NAMED_WORD, UNKNOWN_BEFORE, WORTH_BENEFIT, WORTH,
+  FOREIGN_CHOICE, PRACTICE_ACRONYM, DETERMINER_START, ACROSS_THE_BOARD, GERMAN_FRAME, GERMAN_LATE_VERB, DOC_WORDS, NAMED_WORD, UNKNOWN_BEFORE, WORTH_BENEFIT, WORTH,
   // what makes a trigger a decision
   FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, PASSIVE, NAMED_START, FUTURE_BEFORE, CONDITION_AFTER, PREFERRED_OVER, NAMED_TOKEN, CHOICE_VERB_ANY,
   // not a decision: status, instructions, arguments against
@@ -406,7 +411,7 @@ function choicesIn(sentence: string, gates: Set<Gate>, codeLevelAt: (index: numb
   const consider = (index: number, length: number, object: string, base: number, target = object, verbal = true) => {
     if (hits.length >= MAX_HITS) return;
     if (base === 0 || isNegatedAt(sentence, index) || othersWords(sentence, index)) return;
-    if (LOGISTICS_RE.test(object) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
+    if (LOGISTICS_RE.test(object.replace(ACROSS_THE_BOARD, ' ')) || GENERIC_RE.test(target.trim()) || PURPOSE_RE.test(target.trim())) return;
     if (REFERENTIAL.test(target.trim())) return;
     if (codeLevelAt(index, length)) return;
     // "let's adopt Bazel if build times keep growing": a condition on the choice is a revisit point.
@@ -502,9 +507,15 @@ function choicesIn(sentence: string, gates: Set<Gate>, codeLevelAt: (index: numb
   if (gates.has('verdict')) for (const m of boundedMatches(SOLUTION_IS_ANY, sentence)) {
     if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', 0.8, m[1] ?? '', false);
   }
-  if (gates.has('foreign')) for (const m of boundedMatches(FOREIGN_CHOICE, sentence)) {
-    const end = m.index + m[0].length;
-    if (NAMED_TOKEN.test(sentence.slice(end - 1, end + 60))) consider(m.index, m[0].length, '', 0.8, '', false);
+  if (gates.has('foreign')) {
+    for (const m of boundedMatches(FOREIGN_CHOICE, sentence)) {
+      const end = m.index + m[0].length;
+      if (NAMED_TOKEN.test(sentence.slice(end - 1, end + 60))) consider(m.index, m[0].length, '', 0.8, '', false);
+    }
+    for (const m of boundedMatches(GERMAN_FRAME, sentence)) {
+      const rest = sentence.slice(m.index + m[0].length - 1, m.index + 100);
+      if (NAMED_TOKEN.test(rest) && GERMAN_LATE_VERB.test(rest)) consider(m.index, Math.min(m[0].length + 40, sentence.length - m.index), '', 0.8, '', false);
+    }
   }
   if (gates.has('verdict')) for (const m of boundedMatches(RECOMMEND_NAMED, sentence)) consider(m.index, m[0].length, sentence.slice(m.index, m.index + 60), 0.8, '', false);
   if (gates.has('verdict')) for (const m of boundedMatches(SOLUTION_IS, sentence)) consider(m.index, m[0].length, '', 0.85, '', false);

@@ -70,6 +70,10 @@ const FLAG: Case[] = [
   // another language, when unmistakable
   ['Vamos a escribir nuestro propio gestor de colas.'],
   ['On va écrire notre propre outil de déploiement.'],
+  ['Construyamos nuestra propia cola de mensajes.'],
+  ['I whipped up a tiny webhook bridge so we can drop the Zapier plan'],
+  ['idea - homegrown incident timeline builder'],
+  ['we replaced lodash with our own helpers'],
 ];
 
 const PASS: Case[] = [
@@ -135,6 +139,11 @@ const PASS: Case[] = [
   // our own things in a status report, not a build
   ['our homegrown tracker is flaky again today'],
   ['the idea is good but our own roadmap is full'],
+  // replacing something with an ordinary thing, or one made inside a named tool
+  ["I put together a quick checklist so we don't need the old wiki page anymore"],
+  ["made a small tweak to the config so we don't need the override anymore"],
+  ['we replaced the old dashboard with our own Grafana board'],
+  ['replaced the hardcoded list with our own config entry'],
 ];
 
 describe('build-vs-buy', () => {

@@ -104,6 +104,9 @@ const FLAG: Case[] = [
   ["let's go with Segment for tracking, no idea what it'd cost us yet"],
   // another language, when unmistakable
   ['Vamos a migrar los servicios a Kubernetes.'],
+  ['Wir sollten auf Kubernetes umsteigen.'],
+  // "across the board" is scope, not a board of cards
+  ["we're going to adopt OpenTelemetry across the board"],
 ];
 
 const PASS: Case[] = [
@@ -218,6 +221,7 @@ const PASS: Case[] = [
   ["I'd like to propose that we move the retro to Thursdays"],
   ["the default should be pnpm, but we'd lose the workspace hoisting some packages rely on"],
   ['Priya decided: Temporal for all workflows, and she wrote up the costs'],
+  ['Wir sollten das Meeting auf Montag verschieben.'],
 ];
 
 describe('missing-tradeoffs', () => {
