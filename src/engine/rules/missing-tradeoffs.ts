@@ -55,8 +55,9 @@ const DECISION_FRAMES = [
   'time to', 'the fix is to', 'we should just', 'just', 'should', 'must',
   // decisions reported as agreed or planned, and formal proposals; the fillers below add "to", "that", "we"
   // ("consensus is to", "planning to", "propose that we")
-  'consensus is', 'agreed', 'decided', 'planning', 'plan', 'intend', 'aiming', 'propose', 'suggest', 'recommend',
-  'imo', 'imho', '+1',
+  'consensus is', 'we agreed', "we've agreed", 'team agreed', 'everyone agreed', 'planning', 'we plan', 'i plan',
+  'plan:', 'we intend', 'i intend', 'aiming', 'like to propose', 'like to suggest', 'like to recommend', 'we propose',
+  'we suggest', 'we recommend', 'imo', 'imho', '+1',
 ];
 /** Whole phrases that announce a verdict on their own. */
 const VERDICTS = [

@@ -222,6 +222,9 @@ const PASS: Case[] = [
   ["the default should be pnpm, but we'd lose the workspace hoisting some packages rely on"],
   ['Priya decided: Temporal for all workflows, and she wrote up the costs'],
   ['Wir sollten das Meeting auf Montag verschieben.'],
+  // someone else's recommendation or decision
+  ['the docs recommend using pnpm for workspaces'],
+  ['Dana agreed to move the cron jobs to Temporal'],
 ];
 
 describe('missing-tradeoffs', () => {
