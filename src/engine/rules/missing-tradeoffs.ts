@@ -589,9 +589,14 @@ function pickFromContext(doc: PreparedText, context: PreparedText | undefined): 
   if (!reply || doc.sentences.length > 3 || isQuestion(reply.text)) return undefined;
   // A short reply, or a longer one that opens with the pick ("RabbitMQ, it's simpler and we know it").
   const replyWords = reply.text.trim().split(SPACES);
-  const lead = replyWords.length > 5 ? replyWords.slice(0, 2).join(' ') : reply.text;
-  const words = new Set([...boundedMatches(WORDS, lead.toLowerCase(), 10)].map((m) => m[0].replace(NON_WORD, '')));
-  const picked = [options[1], options[2]].some((o) => o && o.length > 1 && words.has(o.toLowerCase().replace(NON_WORD, '')));
+  const long = replyWords.length > 5;
+  const wordsOf = (text: string) => new Set([...boundedMatches(WORDS, text.toLowerCase(), 40)].map((m) => m[0].replace(NON_WORD, '')));
+  const lead = wordsOf(long ? replyWords.slice(0, 3).join(' ') : reply.text);
+  const all = long ? wordsOf(doc.prose) : new Set<string>();
+  const key = (o: string | undefined) => (o && o.length > 1 ? o.toLowerCase().replace(NON_WORD, '') : '');
+  const [a, b] = [key(options[1]), key(options[2])];
+  // A longer reply that names both options talks about each ("B is overkill here, A"): it weighed them.
+  const picked = (a && lead.has(a) && !(b && all.has(b))) || (b && lead.has(b) && !(a && all.has(a)));
   return picked ? { start: reply.start, end: reply.end, confidence: 0.8 } : undefined;
 }
 

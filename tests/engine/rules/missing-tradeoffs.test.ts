@@ -99,6 +99,7 @@ const FLAG: Case[] = [
   ['Vitest for the new packages, done deal'],
   // a pick from "A or B?" that opens a longer reply with only its benefits
   ['Temporal, it retries for us and the UI is great', 'Temporal or Airflow for the sync jobs?'],
+  ["I'd say Temporal since it retries for us", 'Temporal or Airflow for the sync jobs?'],
   // benefits dressed as costs: not a named cost
   ['we should switch the API docs to Redocly, the search alone is worth it'],
   ["let's go with Segment for tracking, no idea what it'd cost us yet"],
@@ -222,6 +223,8 @@ const PASS: Case[] = [
   ["the default should be pnpm, but we'd lose the workspace hoisting some packages rely on"],
   ['Priya decided: Temporal for all workflows, and she wrote up the costs'],
   ['Wir sollten das Meeting auf Montag verschieben.'],
+  // a longer reply that talks about both options weighed them
+  ['honestly Airflow is overkill for three jobs, Temporal', 'Temporal or Airflow for the sync jobs?'],
   // someone else's recommendation or decision
   ['the docs recommend using pnpm for workspaces'],
   ['Dana agreed to move the cron jobs to Temporal'],
