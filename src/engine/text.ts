@@ -42,7 +42,7 @@ const ASSUMPTION =
 // A next step: how to find out, who to ask, when to report back, or what happens meanwhile.
 // Three small patterns rather than one big one: each stays obviously linear.
 const NEXT_STEP_PLAN =
-  /\b(?:i'll|ill|i will|we'll|we will|going to|gonna|let me|lemme|let's|i'd|i would|will|i can|we can) (?:[a-z]+ ){0,2}?(?:check|dig|look|find out|figure out|investigate|ask|ping|reach out|follow up|test|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate|chase|nudge|reopen|rerun|re-run|roll back|revert|pair|spike|prototype|timebox|trace|instrument|benchmark|load-test)\b/i;
+  /\b(?:i'll|ill|i will|we'll|we will|going to|gonna|let me|lemme|let's|i'd|i would|will|i can|we can) (?:[a-z]+ ){0,2}?(?:check|dig|look|find out|figure out|investigate|ask|ping|reach out|follow up|test|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate|chase|nudge|reopen|rerun|re-run|roll back|revert|pair|spike|prototype|timebox|trace|instrument|benchmark|load-test|pick (?:it|this|that) up|pick up|resume|revisit|restart|kick off|come back|share|schedule)\b/i;
 const NEXT_STEP_ONGOING =
   /(?:\b(?:i'm|im|i am|we're|we are|currently|now) (?:[a-z]+ )?|(?:^|[-,;:.]) ?)(?:checking|looking into|digging|investigating|debugging|testing|bisecting|profiling|tracing|reaching out|asking|re-running|rerunning)\b/i;
 const NEXT_STEP_PHRASE =
@@ -52,7 +52,7 @@ const NEXT_STEP_PHRASE =
 // ("alternatively we add a flag now", "I'd lean toward the flag") is a way forward too.
 const NEXT_STEP_CONDITIONAL = /\b(?:once|as soon as|when|after) (?:[a-z']+,? ){1,5}?(?:we'll|i'll|we will|i will|we can|i can|we'd|i'd)\b/i;
 const NEXT_STEP_ALTERNATIVE =
-  /\b(?:alternatively|another option|other option|the alternative|instead,? (?:we|i) (?:could|can)|(?:we|i) could (?:also )?(?:[a-z]+ )?(?:add|use|ship|go|try|switch|work around|patch|pin|fork|vendor|mock|stub|skip|start|build|do|ask|check)|i'd (?:lean|suggest|propose|recommend|go with)|workaround|work around)\b/i;
+  /\b(?:alternatively|another option|other option|the alternative|instead,? (?:we|i) (?:could|can)|(?:we|i) could (?:also )?(?:[a-z]+ )?(?:add|use|ship|go|try|switch|work around|patch|pin|fork|vendor|mock|stub|skip|start|build|do|ask|check)|i'd (?:lean|suggest|propose|recommend|go with)|workaround|work around)\b|(?:^|[,;:.\-] ?)(?:ask|ping|check with|talk to|try asking|reach out to) (?:the |[a-z]+\b)/i;
 
 // A named cost or what gets cut: "but it pushes X", "not both", "at the cost of".
 const NAMED_COST =

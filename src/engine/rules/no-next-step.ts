@@ -5,25 +5,26 @@ import { hasNextStep, isHypotheticalAt, isNegatedAt, isOthersWords, isQuestion, 
 
 // Not knowing, and not saying how to find out. Sure on their own.
 const UNKNOWN =
-  /\b(?:(?:i|we) (?:really |honestly |just |genuinely |still )?(?:don't|dont|do not) (?:know|understand|get)|(?:haven't|have not|still haven't) (?:figured|worked) out|(?:i |we )?(?:still )?(?:don't|dont|do not) (?:know|understand) (?:why|what|how|if|whether|who|when|where|which)|i (?:have|got) no (?:idea|clue)|idk|dunno|no (?:idea|clue)|not a clue|clueless|beats me|who knows|(?:hard|tough|difficult|impossible) to (?:say|tell)|can't (?:really )?(?:say|tell)|(?:i'm |im |i am |we're |we are )?(?:completely |totally )?(?:out of ideas|stumped)|(?:there's |there is )?no (?:eta|timeline|timeframe|estimate)(?: yet)?|(?:ships?|done|ready|out) when (?:it's|it is) (?:ready|done)|for whatever reason|no way to (?:debug|tell|know|test|reproduce)|can't (?:figure out|work out)|(?:not much|nothing) (?:we|i) can do|(?:still )?undecided|no explanation|(?:is|are|remains?) (?:still )?(?:unknown|a mystery)|at a loss|your guess is as good as mine|(?:i'm|im|i am) (?:totally |completely |a bit |kinda |kind of )?lost|(?:zero|0|not the (?:slightest|faintest|foggiest)|not the first|no earthly|no real) (?:idea|clue)|(?:couldn't|could not|can't|cannot) (?:really )?tell you|wouldn't know|no way of knowing|makes? (?:absolutely |zero )?no sense|(?:doesn't|does not|don't) make (?:any )?sense|(?:i'm |im |i am )?(?:totally |completely )?(?:baffled|puzzled|mystified)|(?:a|total|complete) mystery|scratching (?:my|our) heads?)\b/gi;
+  /\b(?:(?:i|we) (?:really |honestly |just |genuinely |still )?(?:don't|dont|do not) (?:know|understand|get)|(?:haven't|have not|still haven't) (?:figured|worked) out|(?:i |we )?(?:still )?(?:don't|dont|do not) (?:know|understand) (?:why|what|how|if|whether|who|when|where|which)|i (?:have|got) no (?:idea|clue)|idk|dunno|no (?:idea|clue)|not a clue|clueless|beats me|who knows|(?:hard|tough|difficult|impossible) to (?:say|tell)|can't (?:really )?(?:say|tell)|(?:i'm |im |i am |we're |we are )?(?:completely |totally )?(?:out of ideas|stumped)|(?:there's |there is )?no (?:eta|timeline|timeframe|estimate)(?: yet)?|(?:ships?|done|ready|out) when (?:it's|it is) (?:ready|done)|for whatever reason|no way to (?:debug|tell|know|test|reproduce)|can't (?:figure out|work out)|(?:not much|nothing) (?:we|i) can do|(?:still )?undecided|no explanation|(?:is|are|remains?) (?:still )?(?:unknown|a mystery)|at a loss|your guess is as good as mine|(?:i'm|im|i am) (?:totally |completely |a bit |kinda |kind of )?lost|(?:zero|0|not the (?:slightest|faintest|foggiest)|not the first|no earthly|no real) (?:idea|clue)|(?:couldn't|could not|can't|cannot) (?:really )?tell you|wouldn't know|no way of knowing|makes? (?:absolutely |zero )?no sense|(?:doesn't|does not|don't) make (?:any )?sense|(?:i'm |im |i am )?(?:totally |completely )?(?:baffled|puzzled|mystified)|(?:a|total|complete) mystery|scratching (?:my|our) heads?|anyone's guess|anybody's guess|(?:have|got) (?:no|zero) visibility|haven't (?:got )?the (?:foggiest|faintest|slightest)|(?:eta|timeline|date|estimate|timeframe)s?:? (?:is |still )?(?:tbd|tba|unknown|to be determined)|out of (?:our|my) hands|ball(?:'s| is) in (?:their|his|her|your|[a-z]+'s) court)\b/gi;
 // The same in other languages, unmistakable ones only ("keine Ahnung", "ni idea de por qué").
 const FOREIGN_UNKNOWN =
   /\b(?:ni idea|no tengo (?:ni )?idea|no s[eé] (?:por qu[eé]|qu[eé]|c[oó]mo)|keine ahnung|ich wei(?:ß|ss) (?:es )?nicht|n[aã]o sei|n[aã]o fa[cç]o ideia|nem ideia|sei l[aá]|aucune id[eé]e|je (?:ne )?sais pas|j'en sais rien|non lo so|nessuna idea|geen idee)(?![a-zà-ÿ])/gi;
 // A guess handed back with nothing to do: "probably a config issue on your end", "seems like an issue in the SDK".
 const GUESS =
-  /\b(?:probably|prob|likely|must be|might be|could be|maybe|seems like|seems to be|looks like|sounds like|my guess is|i(?:'d)? guess|i bet|i suspect)(?: (?:it's|its|just|an?|some|one of|something|the))?(?: [a-z-]+){0,2} (?:issue|problem|bug|glitch|quirk|mismatch|deps|dependencies|dependency|misconfig|misconfiguration)\b/gi;
+  /\b(?:probably|prob|likely|must be|might be|could be|maybe|seems like|seems to be|looks like|sounds like|my guess is|i(?:'d)? guess|i bet|i suspect)(?: (?:it's|its|just|an?|some|one of|something|the))?(?: [a-z-]+){0,2} (?:issue|problem|bug|glitch|quirk|mismatch|deps|dependencies|dependency|misconfig|misconfiguration)\b|\bworks (?:fine )?(?:on my (?:machine|end|side|laptop)|for me)(?= *(?:[.!,]|$))/gi;
 // Something was done about it: a report, not a guess left hanging.
-const ACTED = /\b(?:fixed|resolved|patched|reverted|rolled back|restarted|bumped|pinned|worked around|confirmed|verified)\b/i;
+const ACTED =
+  /\b(?:fixed|resolved|patched|reverted|rolled back|restarted|bumped|pinned|worked around|confirmed|verified|reran|re-ran|retried|rebuilt|redeployed|cleared|(?:it's|is) green|works now|fine now)\b/i;
 // "makes no sense to build X" is an opinion about a plan, not confusion.
 const SENSE_OPINION = /^ *(?:to|for (?:us|you|them|anyone) to) (?!me\b|us\b)/i;
 
 // "not sure", "it depends", "unclear": uncertain, but softer (a "not sure it's worth it" is an opinion).
 const UNSURE =
-  /\b(?:(?:i'm |im |i am |we're |we are |honestly |still )?not (?:really |entirely |totally |100% )?sure(?: (?:yet|if|whether|who|what|why|how|when|where|which|about))?|unsure(?: (?:if|whether|who|what|why|how|when|about))?|(?:it (?:all )?)?depends\b|(?:it's |it is |still )?unclear(?: (?:why|what|how|if|whether|who))?|can't (?:really )?(?:recommend|answer|help)(?: (?:anything|much|there|with that))?|can't (?:repro|reproduce)\b|(?:have to |just )?wait and see)/gi;
+  /\b(?:(?:i'm |im |i am |we're |we are |honestly |still )?not (?:really |entirely |totally |100% )?sure(?: (?:yet|if|whether|who|what|why|how|when|where|which|about))?|unsure(?: (?:if|whether|who|what|why|how|when|about))?|(?:it (?:all )?)?depends\b|(?:it's |it is |still )?unclear(?: (?:why|what|how|if|whether|who))?|can't (?:really )?(?:recommend|answer|help)(?: (?:anything|much|there|with that))?|can't (?:repro|reproduce)\b|(?:have to |just )?wait and see|we'll see(?= *(?:[.!]|$)))/gi;
 
 // Being blocked and stopping there.
 const BLOCKED =
-  /\b(?:(?:we're|we are|it's|it is|is|are|still|currently|been|remains?|sitting|left|now) (?:[a-z]+ )?on (?:hold|ice)|in (?:[a-z]+ )?(?:limbo|purgatory)|parked (?:until|till|pending|for now|indefinitely)|stalled (?:on|until|pending|waiting|behind)|blocked (?:on|by|until)|(?:is|are|am|it's|we're|i'm|im) (?:still |currently |totally |kinda )?blocked|(?:still )?waiting (?:on|for|to hear)|pending (?:[a-z]+ )?(?:review|approval|sign-?off)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till))\b/gi;
+  /\b(?:(?:we're|we are|it's|it is|is|are|still|currently|been|remains?|sitting|left|now) (?:[a-z]+ )?on (?:hold|ice)|in (?:[a-z]+ )?(?:limbo|purgatory)|parked (?:until|till|pending|for now|indefinitely)|stalled (?:on|until|pending|waiting|behind)|blocked (?:on|by|until)|(?:is|are|am|it's|we're|i'm|im) (?:still |currently |totally |kinda )?blocked|(?:still )?waiting (?:on|for|to hear)|pending (?:[a-z]+ )?(?:review|approval|sign-?off)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till)|nothing (?:more |else )?to do (?:until|till|before)|held up (?:by|on|until|behind|waiting))\b/gi;
 // "can't start" is being blocked when a condition follows: "can't start until the spec is final".
 const CANT_START =
   /\b(?:can't|cant|cannot|can not) (?:really |even )?(?:start|begin|proceed|continue|move forward|move on|move ahead|go ahead|get going|get started|make progress|progress|do (?:anything|much|more)|ship|merge|test|finish|deploy|release|launch|touch|plan|estimate|commit)\b/gi;
@@ -34,9 +35,10 @@ const SOFT = 0.7;
 /** Cap on candidate matches per message: one finding per rule is reported, and this keeps work linear. */
 const MAX_CANDIDATES = 64;
 
-// The triggers in two passes; `kind` says which one matched. (Two small unions: the ReDoS checker takes
+// The triggers in three passes; `kind` says which one matched. (Small unions: the ReDoS checker takes
 // milliseconds to seconds on each instead of half a minute on their union.)
-const KNOWING_TRIGGER = unionOf({ unknown: UNKNOWN, cantStart: CANT_START, foreignUnknown: FOREIGN_UNKNOWN, guess: GUESS });
+const KNOWING_TRIGGER = unionOf({ unknown: UNKNOWN, cantStart: CANT_START });
+const GUESSING_TRIGGER = unionOf({ foreignUnknown: FOREIGN_UNKNOWN, guess: GUESS });
 const WAITING_TRIGGER = unionOf({ blocked: BLOCKED, unsure: UNSURE });
 const CONFIDENCE: Record<string, number> = { unknown: STRONG, foreignUnknown: STRONG, blocked: STRONG, cantStart: STRONG, unsure: SOFT, guess: SOFT };
 
@@ -44,7 +46,7 @@ const CONFIDENCE: Record<string, number> = { unknown: STRONG, foreignUnknown: ST
 const DEPENDS_ON = /^\s+(?:on|upon|if|whether)\b/i;
 // ... unless what it hangs on is vague or someone else's call: "depends on a lot of things", "depends on what legal says".
 const DEPENDS_VAGUE =
-  /^\s+(?:on|upon) (?:what|who|a (?:lot|bunch|ton|few|number) of|lots of|many|several|various|loads of|too many|so many|stuff|things|everything|the (?:situation|circumstances|day)|(?:[a-z]+ )?(?:says|decides|wants|thinks|replies|answers))\b/i;
+  /^\s+(?:on|upon) (?:what (?!you\b)|who (?!you\b)|a (?:lot|bunch|ton|few|number) of|lots of|many|several|various|loads of|too many|so many|stuff|things|everything|the (?:situation|circumstances|day)|(?:[a-z]+ )?(?:says|decides|wants|thinks|replies|answers))\b/i;
 const ONLY_PUNCTUATION = /^[^a-z0-9]*$/i;
 // Figures of speech: "not sure if you saw, but ...", "I don't know about you, but ...", "stuck in traffic".
 const NOT_UNCERTAINTY = /^ *(?:(?:if|whether) )?(?:(?:you|anyone|everyone|y'all|folks) (?:saw|seen|heard|noticed|know|knew|remember|caught|got)|about you)\b/i;
@@ -55,7 +57,7 @@ const UNSURE_OPINION =
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
-  patterns: [FOREIGN_UNKNOWN, GUESS, ACTED, SENSE_OPINION, DEPENDS_VAGUE, KNOWING_TRIGGER, WAITING_TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, NOT_UNCERTAINTY, STUCK_IN, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
+  patterns: [GUESSING_TRIGGER, FOREIGN_UNKNOWN, GUESS, ACTED, SENSE_OPINION, DEPENDS_VAGUE, KNOWING_TRIGGER, WAITING_TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, NOT_UNCERTAINTY, STUCK_IN, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
   examples: {
     flag: [
       { text: 'no clue why the nightly export is timing out' },
@@ -77,7 +79,11 @@ export const noNextStep: Rule = {
   tip: 'Add the way forward: "I don\'t know yet. I\'d find out by checking A and testing B; I\'ll report back by Tuesday."',
   detect(doc) {
     const hits: RawFinding[] = [];
-    for (const m of [...matchesIn(doc, KNOWING_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, WAITING_TRIGGER, MAX_CANDIDATES)]) {
+    for (const m of [
+      ...matchesIn(doc, KNOWING_TRIGGER, MAX_CANDIDATES),
+      ...matchesIn(doc, GUESSING_TRIGGER, MAX_CANDIDATES),
+      ...matchesIn(doc, WAITING_TRIGGER, MAX_CANDIDATES),
+    ]) {
       const text = m.sentence.text;
       const end = m.index + m.text.length;
       if (m.kind === 'unsure' && UNSURE_OPINION.test(text.slice(m.index, m.index + 40))) continue;

@@ -8,7 +8,7 @@ import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, 
 
 // Effort and hope standing in for a plan: they read as the gap even with no context.
 const EFFORT =
-  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|(?:squeeze|cram|wedge|shoehorn|jam|sneak) (?:it|this|that|them|these|those|[a-z]+) in|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all|what) (?:we|i) can|(?:do|doing) (?:everything|all|whatever is|what's) (?:possible|humanly possible|in (?:our|my) power)|whatever it takes|pull(?:ing)? out all the stops|throw(?:ing)? everything (?:we have |we've got )?at it|(?:go|going) all in|all hands on deck|burn(?:ing)? the midnight oil|move heaven and earth|around the clock|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
+  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|(?:squeeze|cram|wedge|shoehorn|jam|sneak) (?:it|this|that|them|these|those|[a-z]+) in(?:to)?|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all|what) (?:we|i) can|(?:do|doing) (?:everything|all|whatever is|what's) (?:possible|humanly possible|in (?:our|my) power)|whatever it takes|pull(?:ing)? out all the stops|throw(?:ing)? everything (?:we have |we've got )?at it|(?:go|going) all in|all hands on deck|burn(?:ing)? the midnight oil|move heaven and earth|around the clock|(?:stay|staying|work|working) late|pull(?:ing)? an all-nighter|give it (?:100|110) percent|(?:i|we)(?:'m| am|'re| are)? hop(?:e|ing) to (?:have|get|ship|finish|land|deliver|wrap|be done|release|launch|hit)|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen|fit)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b/gi;
 const CROSSED_FINGERS = /\uD83E\uDD1E/g;
@@ -36,16 +36,21 @@ const FOREIGN_TRY =
   /\b(?:vou tentar|vamos tentar|lo intento|lo intentar[eé]|lo intentamos|vamos a intentar(?:lo)?|intentaremos|(?:on|je) va(?:is)? essayer|ich versuch(?:e|'s)|wir versuchen(?: es)?|ci provo|ci proviamo)(?![a-zà-ÿ])/gi;
 // A hedge on the commitment itself: the writer takes the work on and disowns the outcome.
 const NO_PROMISES =
-  /\b(?:no promises|no promsies|no guarantees|sem promessas|sin promesas|sans promesse|keine versprechen|nessuna promessa)\b|\uD83E\uDD1E/i;
+  /\b(?:no promises|no promsies|no guarantees|can't promise(?: anything)?|sem promessas|sin promesas|sans promesse|keine versprechen|nessuna promessa)\b|\uD83E\uDD1E/i;
 // "I'll try hard to ...": the intensifier before what is promised.
 const TRY_HARD = /^ (?:really |super |very )?hard(?:er)?(?= )/i;
 // "somehow" hung on the writer's own future: "we'll fit it in somehow".
 const SOMEHOW = /\bsomehow\b/gi;
-const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\b/i;
+const OWN_FUTURE = /\b(?:we'll|we will|i'll|i will|we'd|i'd|we can|i can|gonna)\b|^ *will\b/i;
 
 // Acceptance words: the gap only when something non-trivial is being accepted (context or named scope).
 const ACCEPT =
-  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them)|count (?:me|us) in|(?:'ll|will|gonna|going to|can|could|let's) (?:[a-z]+ )?(?:get|have) (?:it|that|this|them) (?:done|in|out|sorted|shipped|finished|over the line)|(?:'ll|will|gonna|going to|can|could) (?:[a-z]+ )?(?:find|make) (?:the |some |a bit of )?time|(?:'ll|will|gonna|going to|can|let me|lemme) (?:[a-z]+ )?(?:knock|bang|crank|churn|hammer|whip|bash|pump) (?:it|this|that|them) (?:out|up)|(?:'ll|will|gonna|going to|can|let me|lemme|let's) (?:[a-z]+ )?(?:fit|slot|sneak|throw|tack|work) (?:it|this|that|them) (?:in|on)|(?:'ll|will|gonna|going to|let's) (?:[a-z]+ )?(?:aim|shoot) for)\b/gi;
+  /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
+// More acceptance without cost: "get it done", "find time", "knock it out", "count us in", "will aim for".
+const ACCEPT_MORE =
+  /\b(?:count (?:me|us) in|(?:'ll|will) get (?:right )?on (?:it|that|this)|make sure (?:it|that|this) (?:gets|is) (?:done|in|out|shipped)|(?:'ll|will|gonna|going to|can|could|let's) (?:[a-z]+ )?(?:get|have) (?:it|that|this|them) (?:done|in|out|sorted|shipped|finished|over the line)|(?:'ll|will|gonna|going to|can|could) (?:[a-z]+ )?(?:find|make) (?:the |some |a bit of )?time|(?:'ll|will|gonna|going to|can|let me|lemme) (?:[a-z]+ )?(?:knock|bang|crank|churn|hammer|whip|bash|pump) (?:it|this|that|them) (?:out|up)|(?:'ll|will|gonna|going to|can|let me|lemme|let's) (?:[a-z]+ )?(?:fit|slot|sneak|throw|tack|work) (?:it|this|that|them) (?:in|on)|(?:'ll|will|gonna|going to|let's) (?:[a-z]+ )?(?:aim|shoot) for|leave it to (?:me|us)|(?:'ll|will) (?:figure it out|get there|push through)|no sweat|piece of cake|easy peasy|no biggie|(?:it|that|this)(?:'ll| will) get done|(?:we|i) (?:can|could) (?:probably|likely|prob|surely) (?:do|manage|make|fit|get|handle)|should be able to (?:make it|do it|do that|get it|hit|fit|manage)|see how far (?:i|we) get)\b/gi;
+// Taking the work on with no word of what it costs: the gap only under a deadline or added scope.
+const TAKE_ON = /\b(?:(?:i'll|ill|we'll|i will|we will|i can|we can) take (?:it|that|this)(?: on)?|happy to take (?:it|that|this)(?: on)?)\b/gi;
 // Vague timing on a request: "I'll look into it when I get a chance".
 const VAGUE_WHEN =
   /\b(?:when (?:i|we) (?:get|have|find) (?:a|some|the) (?:chance|sec|second|minute|moment|time|cycles)|when (?:i|we) can|when time (?:permits|allows)|when things (?:calm|quiet|settle) down|once things (?:calm|quiet|settle) down)\b/gi;
@@ -71,7 +76,7 @@ const BARE_YES =
 
 // The reply names a cost, what gets cut, a condition, or pushes back: that is the senior shape.
 const COST =
-  /\b(?:not both|at the (?:cost|expense) of|pushes|push(?:es)? (?:back|out)|slips?|slip by|delay(?:s|ing)?|instead of|in exchange|trade-?off|which (?:one )?matters more|what (?:should|do) (?:we|i) (?:cut|drop)|propose what to cut|as long as|assuming|provided|unless|can't promise|no way|not realistic|isn't realistic|not going to happen|won't make it|can't make it|can't (?:do|fit) (?:it|both|that))\b/i;
+  /\b(?:not both|at the (?:cost|expense) of|pushes|push(?:es)? (?:back|out)|slips?|slip by|delay(?:s|ing)?|instead of|in exchange|trade-?off|which (?:one )?matters more|what (?:should|do) (?:we|i) (?:cut|drop)|propose what to cut|as long as|assuming|provided|unless|no way|not realistic|isn't realistic|not going to happen|won't make it|can't make it|can't (?:do|fit) (?:it|both|that))\b/i;
 const COST_AFTER_BUT =
   /\bbut (?:(?:it|that|this|then)(?:'d|'ll| would| will)? (?:push|pushes|mean|means|cost|costs|slip|slips|delay|delays|bump|bumps|eat|eats)|(?:not|only) (?:both|if|by|before|in time|the)|(?:we'd|i'd|we would|i would|we'll|i'll) (?:have to|need to|lose))\b/i;
 const COST_BY_CUTTING =
@@ -105,8 +110,8 @@ const CONTEXT_TIME_REFERENCE =
 const SCOPE_IN_MESSAGE =
   /\b(?:added|adding|asked|asks|wants|on top|in addition|by (?:eod|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|the end|end of|next)|deadline|this sprint|next sprint|this week|the release|launch|before the|in time for|code freeze|freeze|cutoff|go-live|[0-9]{1,2}(?:st|nd|rd|th))\b/i;
 
-// The triggers in two passes; `kind` says which one matched. (Two small unions rather than one big one: the ReDoS
-// checker takes seconds on each instead of a minute on their union.)
+// The triggers in four passes; `kind` says which one matched. (Small unions rather than one big one: the ReDoS
+// checker takes seconds on each instead of minutes on their union.)
 const EFFORT_TRIGGER = unionOf({
   effort: EFFORT,
   makeItWork: MAKE_IT_WORK,
@@ -116,7 +121,9 @@ const EFFORT_TRIGGER = unionOf({
   hopefully: HOPEFULLY,
   foreignEffort: FOREIGN_EFFORT,
 });
-const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT, attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY });
+const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT });
+const TAKE_ON_TRIGGER = unionOf({ accept: ACCEPT_MORE, takeOn: TAKE_ON });
+const ATTEMPT_TRIGGER = unionOf({ attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY });
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
@@ -169,7 +176,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT_TRIGGER, ACCEPT_TRIGGER, ATTEMPT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    EFFORT_TRIGGER, ACCEPT_TRIGGER, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, TAKE_ON, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -197,7 +204,7 @@ export const sureWellTry: Rule = {
   tip: 'Say the cost or the choice: "We can do A or B by Friday, not both. Which matters more?" or "Yes, but it pushes X by two weeks. Want me to propose what to cut?"',
   detect(doc, context) {
     // Find the trigger words first: most messages have none, and then nothing else needs to run.
-    const triggers = [...matchesIn(doc, EFFORT_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES)].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
+    const triggers = [...matchesIn(doc, EFFORT_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, TAKE_ON_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ATTEMPT_TRIGGER, MAX_CANDIDATES)].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
     const of = (kind: string) => triggers.filter((m) => m.kind === kind);
     const endsClause = (m: SentenceMatch) => CLAUSE_END.test(m.sentence.text.slice(m.index + m.text.length));
     const effort = [...of('effort'), ...of('makeItWork'), ...of('manage').filter(endsClause), ...of('crossedFingers'), ...of('foreignEffort')];
@@ -234,7 +241,7 @@ export const sureWellTry: Rule = {
     // "give it a shot", "vou tentar": taking on work as an attempt; on its own it may be an experiment.
     const disowned = NO_PROMISES.test(doc.prose);
     for (const m of attempts) {
-      if (m.kind === 'foreignTry' ? disowned : scoped || disowned) add(m, scoped ? SURE : LIKELY);
+      if (m.kind === 'foreignTry' ? disowned : scoped || disowned) add(m, scoped ? SURE : DOUBTFUL);
     }
     for (const m of somehows) {
       if (OWN_FUTURE.test(m.sentence.text.slice(Math.max(0, m.index - 50), m.index))) add(m, scoped ? SURE : LIKELY + 0.05);
@@ -257,6 +264,9 @@ export const sureWellTry: Rule = {
 
     // "I'll look at it" only answers a real request or a deadline; to a small ask it is just fine.
     for (const m of looks) if (kind !== 'none') add(m, kind === 'pressure' || vagueWhens.length > 0 ? LIKELY + 0.05 : DOUBTFUL);
+    // "I'll take it" is the gap only against a deadline the asker did not already weigh.
+    const deadline = context !== undefined && CONTEXT_DEADLINE.test(context.prose) && !namesCost(context.prose);
+    for (const m of of('takeOn')) if (kind === 'pressure' && deadline && endsClause(m)) add(m, LIKELY);
     for (const m of vagueWhens) if (kind !== 'none') add(m, kind === 'pressure' ? LIKELY : DOUBTFUL);
 
     // "sure!" as the whole reply to a deadline or added scope.

@@ -27,16 +27,16 @@ const DURATION =
 const VAGUE_AMOUNT = /^(?:a few|few|several|a couple|couple)/i;
 // Dates: "Friday", "tomorrow", "EOD", "end of sprint", "next week", "the 14th", "Q2", "end of february".
 const DATE =
-  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|(?:over|by|on|for) the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight|lunes|martes|jueves|viernes|mañana|lundi|mardi|mercredi|jeudi|vendredi|demain|montag|dienstag|mittwoch|donnerstag|freitag|sexta-feira|segunda-feira)\b/gi;
+  /\b(?:today|tonight|tomorrow|tmrw|eod|eow|cob|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:the )?end of (?:the |this |next )?(?:day|week|sprint|month|quarter|year|q[1-4])|(?:this|next|the following) (?:week|month|sprint|quarter|year|weekend|cycle|iteration|milestone|monday|tuesday|wednesday|thursday|friday)|this (?:afternoon|morning|evening)|(?:over|by|on|for|before) the weekend|later (?:today|this week)|(?:sometime|some time|at some point) (?:this|next) (?:week|month|sprint|quarter|year)|(?:the )?[0-9]{1,2}(?:st|nd|rd|th)|q[1-4]|january|february|april|june|july|august|september|october|november|december|(?:in|by|end of|early|mid|late|until|before) (?:may|march)|[0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm)|noon|midnight|lunes|martes|jueves|viernes|mañana|lundi|mardi|mercredi|jeudi|vendredi|demain|montag|dienstag|mittwoch|donnerstag|freitag|sexta-feira|segunda-feira)\b/gi;
 // A release or version as the date: "slated for 1.9", "in the next release", "fixed in v2.4".
 const VERSION =
-  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by|with|as part of) (?:v|version |release )?[0-9]+\.[0-9]+(?:\.[0-9]+)?|(?:in|for|into|by|with) (?:v|version )[0-9]+)\b/gi;
+  /\b(?:(?:the )?next (?:minor |major |patch |point )?(?:release|version|patch|build)|(?:in|for|into|by|with|as part of) (?:v|version |release )?[0-9]+\.[0-9]+(?:\.[0-9]+)?|(?:in|for|into|by|with) (?:v|version )[0-9]+|the (?:v|version )?[0-9]+\.[0-9]+(?:\.[0-9]+)? (?:release|build|drop))\b/gi;
 // "soon" promised as a delivery: "coming soon", "out soon".
 const SOON = /\b(?:soon|shortly|any day now)\b/gi;
 
 // Words that make a date a delivery promise (a date alone may be a plan: "I'll start on it tomorrow").
 const DELIVERY =
-  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wrap|wraps|wrapped|wrapping|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|ga|go-live|go live|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out|pr[eê]te?|fini|listo|lista|terminado|fertig|erledigt)\b/i;
+  /\b(?:done|finished|finish|ready|complete|completed|delivered|deliver|ship|ships|shipped|shipping|release|released|releasing|land|lands|landing|live|available|wrap|wraps|wrapped|wrapping|fixed|merged|deployed|migrated|resolved|sorted|updated|finali[sz]ed|in place|launch|launches|launching|eta|expect|expected|aiming|aim|target|targeting|targeted|slated|scheduled|planned|hit|put out|coming|happen|happens|at the latest|rollout|have it|have a|have the|have them|cutover|ga|go-live|go live|(?:be|been|is|it|them|go|goes|get it|have it|put it|ship it|roll it|push it) out|(?:pr|draft|fix|patch|it)(?: will be|'ll be| should be| is)? up|pr[eê]te?|fini|listo|lista|terminado|fertig|erledigt)\b/i;
 // "get a fix out this weekend", "out by Friday": "out" right before the date.
 const OUT_BEFORE = /\bout (?:by |on |in |over |within |before )?(?:the )?$/i;
 // A version is a date only when promised: "will be in 2.4", "slated for 1.9".
@@ -48,9 +48,13 @@ const VERSION_OBSERVED =
 // Words that make a duration an estimate: before it ("needs 3 weeks", "I reckon 2 sprints") or right after it
 // ("a day of work", "4 hours tops", "a half-day job"). "the job takes 3 minutes now" has neither.
 const ESTIMATE_BEFORE =
-  /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most|give me|gimme)\b/i;
+  /\b(?:need|needs|estimate|eta|within|reckon|guess|i'd say|ballpark|i think|at most|give me|gimme|talking|looking at|more like)\b/i;
 const ESTIMATE_AFTER =
-  /^ *(?:of (?:work|effort|dev|coding)|'s (?:work|effort|job)|worth of (?:work|effort)|(?:job|change|fix|task|thing|one|project|piece of work|window|ticket|story|spike|effort|exercise|lift|turnaround|tops|max|maximum|downtime|outage|or so|ish)\b|to (?:[a-z]+ )?(?:build|implement|write|fix|add|wire|set up|ship|finish|port|migrate|integrate|deploy|roll out|clean up|refactor|upgrade|hook up|plumb|knock out|get (?:it|this|that) (?:done|working|in|out)|do)\b)/i;
+  /^ *(?:of (?:work|effort|dev|coding)|'s? (?:work|effort|job)|worth of (?:work|effort)|(?:job|change|fix|task|thing|one|project|piece of work|window|ticket|story|spike|effort|exercise|lift|turnaround|tops|max|maximum|downtime|outage|or so|ish)\b|to (?:[a-z]+ )?(?:build|implement|write|fix|add|wire|set up|ship|finish|port|migrate|integrate|deploy|roll out|clean up|refactor|upgrade|hook up|plumb|knock out|get (?:it|this|that) (?:done|working|in|out)|do)\b)/i;
+// "a 30 min thing" sizes work, but not an event: "the meeting is a 30 min thing".
+const SIZE_NOUN_AFTER = /^ *(?:thing|one|window)\b/i;
+const EVENT =
+  /\b(?:meeting|call|sync|standup|stand-up|retro|demo|talk|session|conference|workshop|presentation|interview|offsite|flight|drive|commute|break|lunch|walk|webinar|training|course|podcast|video)s?\b/i;
 // The work itself as the subject: "the fix itself is 10 minutes", "the reindex takes about 6 hours".
 const WORK_SUBJECT =
   /\b(?:fix|change|patch|migration|reindex|backfill|rewrite|refactor|upgrade|port|rollout|cutover|implementation|integration|setup|cleanup|conversion|work|spike|poc|prototype)(?: itself| alone| part)? (?:is|'s|takes|will take|'ll take|should take|would take|needs)(?: (?:about|around|roughly|like|maybe|just|only|probably|~))? ?$/i;
@@ -68,11 +72,11 @@ const UPPER_BOUND =
   /\b(?:(?:won't|will not|shouldn't|should not|doesn't|does not|wouldn't|would not) take (?:more|longer) than|(?:no|not) (?:more|longer|later) than|less than|under|at most)\s*$/i;
 // "can do it in 3 days", "I'll have it done in a week".
 const DO_IT_IN =
-  /\b(?:do|done|finish|finished|fix|fixed|build|built|ship|shipped|have|knock out|wrap up)(?: (?:it|this|that|them))? in (?:about |around |roughly |~ ?)?$/i;
+  /\b(?:do|done|finish|finished|fix|fixed|build|built|ship|shipped|have|knock out|wrap up|turn|implement|write|deliver|land|migrate|port|sort|ready)(?: (?:it|this|that|them))?(?: around)? in (?:about |around |roughly |~ ?)?$/i;
 // "take" is an estimate when promised or personal ("it'll take a week", "takes me 2 days"), not "CI takes 20 minutes".
 const TAKE_ESTIMATE =
   /\b(?:(?:will|'ll|'d|would|should|gonna|going to|might|could) (?:only |probably |likely |easily )?take|takes? (?:me|us|you|him|her|them|the team)|it takes|that takes)\b/i;
-const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|of effort|tops|max|maximum|at most)\b/i;
+const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|'s? work|of effort|tops|max|maximum|at most)\b/i;
 // "I'll fix it by Friday": a first-person promise of work by a date. Not "I'll report back by Friday" (a next step).
 const BY_DATE = /\bby (?:the )?$/i;
 const OWN_PROMISE = /\b(?:i'll|ill|we'll|i will|we will|gonna|going to)\b/i;
@@ -88,7 +92,7 @@ const EASY =
 
 // The duration or date is about the past or a recurring schedule, not an estimate.
 const NOT_ESTIMATE_BEFORE =
-  /\b(?:last|past|every|each|per|since|spent|took|been|during|after|ago|was|were|had|did|leave|allow|give it|wait|soak|until|till)\b[^.,;]{0,12}$/i;
+  /\b(?:last|past|every|each|per|since|spent|took|been|during|after|ago|was|were|had|did|leave|allow|give it|wait|soak|until|till|as of)\b[^.,;]{0,12}$/i;
 // "Today:" heads a standup section; it is not a date given for anything.
 const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a row|now)\b)/i;
 // "runs for about 2 hours" describes the system; "will be down for 30 minutes" is an estimate.
@@ -110,7 +114,7 @@ const NEXT_ASSUMPTION =
 // A status against an existing plan, not a new estimate: "we're on track for Tuesday".
 const STATUS = /\b(?:on track|on schedule|as planned|as scheduled|still on for)\b/i;
 // A hedge in the clause makes it an effort word (that's sure-well-try), not a bare estimate.
-const HEDGED = /\b(?:try|trying|hopefully|hope|best|see if|maybe|might|could|with luck|fingers crossed|(?:will|'ll|gonna) aim)\b/i;
+const HEDGED = /\b(?:try|trying|hopefully|hope|hoping|best|see if|maybe|might|could|with luck|fingers crossed|(?:will|'ll|gonna) aim)\b/i;
 // An estimate on its own ("3 weeks", "yep, next week.", "rewriting the importer, ~5 days"): only these words may
 // share its clause.
 const FILLER_WORDS =
@@ -179,6 +183,7 @@ function cueConfidence(t: TimeMention, text: string, blanked: string, hasContext
   switch (t.kind) {
     case 'duration':
       if (VAGUE_AMOUNT.test(t.text)) return alone || STRONG_ESTIMATE.test(window) || DELIVERY.test(window) ? 0.75 : 0;
+      if (SIZE_NOUN_AFTER.test(after) && EVENT.test(ownClause)) return 0;
       const cued =
         ESTIMATE_BEFORE.test(before) || ESTIMATE_AFTER.test(after) || DO_IT_IN.test(before) || TAKE_ESTIMATE.test(window) || WORK_SUBJECT.test(before);
       return alone || cued || DELIVERY.test(window)
@@ -223,7 +228,7 @@ export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   patterns: [
     TIME, DURATION, HAS_DURATION, VAGUE_AMOUNT, DATE, VERSION, SOON, DELIVERY, OUT_BEFORE, VERSION_PROMISE, UPPER_BOUND, DO_IT_IN, ESTIMATE_BEFORE, ESTIMATE_AFTER, TAKE_ESTIMATE,
-    STRONG_ESTIMATE, VERSION_OBSERVED, WORK_SUBJECT, ABSENCE, COST_BESIDE, TERSE_BY, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
+    STRONG_ESTIMATE, SIZE_NOUN_AFTER, EVENT, VERSION_OBSERVED, WORK_SUBJECT, ABSENCE, COST_BESIDE, TERSE_BY, BY_DATE, OWN_PROMISE, REPORTING, PADDING, PADDING_OF_ESTIMATE, EASY, NOT_ESTIMATE_BEFORE, NOT_ESTIMATE_AFTER,
     FOR_PERIOD, FUTURE, PAST_DELIVERY, AUXILIARY, DEMAND, PAST_REPORT, PAST_SENTENCE, NEXT_ASSUMPTION, STATUS, HEDGED, FILLER_WORDS, WORD, CLAUSE_EDGE,
     ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS,
   ],

@@ -125,6 +125,11 @@ describe('no-next-step generalises to families of stopping there', () => {
     ['Keine Ahnung, warum die Tests rot sind.'],
     ['ni idea de por qué se cae el worker'],
     ["not sure it'll hold up under the Black Friday load"],
+    ['ETA: TBD'],
+    ['held up by legal'],
+    ["it's out of our hands"],
+    ['works on my machine', 'the importer crashes on the staging box'],
+    ['we\'ll see.', 'will the fix be ready for the release?'],
   ];
   it.each(FAMILY_FLAG)('flags: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeDefined();
@@ -139,6 +144,10 @@ describe('no-next-step generalises to families of stopping there', () => {
     ['who knows the billing service best?'],
     ["not sure it's worth the effort"],
     ["the build is on hold until Monday; meanwhile I'm fixing the flaky tests"],
+    ["the ticket is parked until next sprint, I'll pick it up then"],
+    ["looks like a flaky test issue, I reran it and it's green"],
+    ['depends on what you prefer, both are fine by me'],
+    ["it works on my machine but fails in CI, I'm diffing the env vars now"],
   ];
   it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeUndefined();

@@ -168,6 +168,13 @@ describe('sure-well-try generalises to families of effort words', () => {
     ['Sí, lo sacamos como sea.', '¿Podéis tener el informe para el lunes?'],
     ['hopefully doable', 'we need the analytics page before the board meeting'],
     ['ok, will aim for Wednesday', 'the client needs the SSO fix this week, can you take it?'],
+    ['leave it to me', 'can you also add SCIM provisioning before the renewal?'],
+    ["we'll figure it out", 'Can the team also take over the reporting service this quarter?'],
+    ['I hope to have the exporter finished by Thursday'],
+    ["I'll stay late and get it done", 'we need the hotfix by tomorrow morning'],
+    ['yeah we can probably do that', 'can you also add SSO before the launch?'],
+    ["will try, can't promise anything", 'can you also add SSO before the launch?'],
+    ["I'll take it", 'can you take the billing export too? due Friday'],
   ];
   it.each(FAMILY_FLAG)('flags: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeDefined();
@@ -183,6 +190,10 @@ describe('sure-well-try generalises to families of effort words', () => {
     ['vamos tentar', 'Consegues adicionar o export para sexta?'],
     ["We can give it a go, but it pushes the search work a week.", 'can you also add offline mode for the launch?'],
     ["I don't think we should just throw everything at it."],
+    ['happy to take it', 'anyone want the flaky test ticket?'],
+    ["I'll take it", 'can you take the billing export too? it pushes search by a week though'],
+    ["I'm hoping to hear back from legal today"],
+    ['no sweat, thanks for the heads up'],
   ];
   it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeUndefined();
