@@ -317,7 +317,7 @@ function replacedWith(sentence: string, index: number): { start: number; verb: s
 }
 
 /** Build proposals in one sentence (sentence-relative spans), before message-level exemptions. Shared with missing-tradeoffs. */
-export function findBuilds(sentence: string, previous: string | undefined, contextNamesHomemade: boolean): BuildHit[] {
+export function findBuilds(sentence: string, previous: string | undefined, contextNamesHomemade: () => boolean): BuildHit[] {
   const hits: BuildHit[] = [];
   const question = statementQuestion(sentence);
   const keep = (start: number, end: number, confidence: number) => {
@@ -429,7 +429,7 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     keep(m.index + lead, m.index + m[0].trimEnd().length, 0.8 - doubt);
   }
   // What "this" or "one" stands for: an in-house artefact just before, or in the message replied to.
-  const antecedentIsHomemade = () => contextNamesHomemade || (previous !== undefined && namesHomemade(previous));
+  const antecedentIsHomemade = () => contextNamesHomemade() || (previous !== undefined && namesHomemade(previous));
   if (GATE.wishful.test(sentence)) for (const m of boundedMatches(WISHFUL_BUILD, sentence)) {
     keep(m.index, m.index + m[0].length, antecedentIsHomemade() || namesHomemade(sentence) ? 0.85 : 0.7);
   }
@@ -472,13 +472,15 @@ export const buildVsBuy: Rule = {
   message: (quote) => `"${quote}" sounds like building our own. Worth saying whether it needs to exist, and which existing tool or simpler fix you weighed.`,
   tip: 'Does this need to exist? Could an existing tool or service do it (name one), or is there a simpler fix? If you still build, say what you weighed and why it lost.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
-    if (!TRIGGER.test(doc.prose)) return [];
-    const contextNamesHomemade = !!context && namesHomemade(context.prose);
+    // Read the replied-to message only when a sentence needs to know what "one" stands for.
+    let contextHomemade: boolean | undefined;
+    const contextNamesHomemade = () => (contextHomemade ??= !!context && namesHomemade(context.prose));
     const out: RawFinding[] = [];
     let previous: string | undefined;
     for (const s of doc.sentences) {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
+      // Cheap first pass: a sentence without a trigger stem cannot hold a build.
       if (TRIGGER.test(s.text)) for (const h of findBuilds(s.text, previous, contextNamesHomemade)) {
         out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
       }

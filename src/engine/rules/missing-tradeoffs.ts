@@ -633,7 +633,7 @@ export const missingTradeoffs: Rule = {
         const codeLevelAt = (index: number, length: number) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length);
         const choices = choicesIn(text, gates, codeLevelAt, howToAsked);
         // A build proposal is build-vs-buy's finding: skip choices that overlap it.
-        const builds = choices.length ? findBuilds(text, previous, !!context && namesHomemade(context.prose)) : [];
+        const builds = choices.length ? findBuilds(text, previous, () => !!context && namesHomemade(context.prose)) : [];
         for (const h of choices) {
           if (builds.some((b) => b.start < h.end && h.start < b.end)) continue;
           out.push({ start: s.start + h.start, end: s.start + h.end, confidence: h.confidence });
