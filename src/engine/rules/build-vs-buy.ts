@@ -167,6 +167,7 @@ const ACRONYM_WORD = /^(?:[A-Z]{2,}[\w/-]*|CODE)$/;
 /** Before a marker with no verb: the sentence proposes it ("Proposal: an in-house X", "idea: our own X"). */
 const PROPOSAL_LEAD = /(?:^|\b)(?:idea|proposal|pitch|plan|suggestion|proposing|propose|suggest|time\sfor|we\sneed|we\swant|let's\shave|lets\shave|we\sshould\shave|we\scould\shave)\s?[:–—-]?\s(?:(?:a|an|the|some)\s)?(?:(?:small|little|tiny|simple|proper|new)\s)?$/i;
 /** "replaced moment.js with our own": the marker ends a replacement. */
+const SHOWCASE = /\b(?:demo|sample|example|toy|poc|practice|hello-world|throwaway|test)\b/i;
 /** "... in Grafana", "... on Retool": made inside an existing tool. */
 const IN_NAMED_TOOL = /^\s(?:in|on|with|using)\s(?:[A-Z]|CODE\b)/;
 const WITH_BEFORE = /\bwith\s$/i;
@@ -251,7 +252,7 @@ const MAX_HITS = 8;
 
 const PATTERNS: readonly RegExp[] = [
   TRIGGER, ...Object.values(GATE), BY_US_VERB_RE, ANY_MAKE_VERB_RE, SMALL_MAKE_VERB_RE, DIMINUTIVE_RE, DIMINUTIVE_WORD_RE, STRONG_HOMEMADE_RE, AGENT_NOUN,
-  NOT_AGENT_NOUN_RE, SIZEABLE_ORDINARY, SIZEABLE_HEAD, NAMED_WORD, OWN_CODE_HEAD, ACRONYM_WORD, PROPOSAL_LEAD, WITH_BEFORE, IN_NAMED_TOOL, REPLACE_VERB,
+  NOT_AGENT_NOUN_RE, SIZEABLE_ORDINARY, SIZEABLE_HEAD, NAMED_WORD, OWN_CODE_HEAD, ACRONYM_WORD, PROPOSAL_LEAD, WITH_BEFORE, SHOWCASE, IN_NAMED_TOOL, REPLACE_VERB,
   REPLACES_EXISTING, NAMED_ALTERNATIVE, FOREIGN_OWN_BUILD, WRITE_VERB, EDGE_PUNCT, GENERIC_HEAD_RE, PRODUCT_NAME, OF_LEAD, OF_NAMED, ARTEFACT_ANY_RE, OTHER_BUILDER, BUILD_VERB_RE, OWN_MARK, HOMEMADE_MARK, OURSELVES_MARK, DETERMINER, NEXT_WORDS, PHRASE_END, ARTEFACT_RE,
   SYSTEM_THING_RE, NAMED_HOMEMADE, BUILD_PRONOUN, WISHFUL_BUILD, HOW_HARD, WEIGHED_RE, VERDICT_AGAINST_RE,
   ORDINARY_CODE_RE, LOOSE_VERB_RE, NEGATED_OPINION, WONDERING, RATHER, THAN, WHITESPACE, ROLL, ON_BEFORE, VERB_FIRST, PSEUDO_CLEFT,
@@ -410,7 +411,8 @@ export function findBuilds(sentence: string, previous: string | undefined, conte
     const thing = phraseAfter(sentence, after + det[0].length - 1);
     const end = after + det[0].length - 1 + thing.length;
     // The size says it is a side tool ("a small X service", "a tiny bot"); looser verbs ("made") need it.
-    const small = DIMINUTIVE_RE.test(thing.trim());
+    // "a little demo app", "a tiny sample service": something to show, not something to depend on.
+    const small = DIMINUTIVE_RE.test(thing.trim()) && !SHOWCASE.test(thing);
     if (SMALL_MAKE_VERB_RE.test(m[0]) && !small) continue;
     const replaces = REPLACES_EXISTING.test(sentence.slice(end, end + 120));
     if (ARTEFACT_RE.test(thing) || (SYSTEM_THING_RE.test(thing) && ARTEFACT_ANY_RE.test(thing))) keep(m.index, end, (replaces ? 0.85 : 0.8) - doubt);

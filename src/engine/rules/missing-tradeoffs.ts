@@ -84,7 +84,8 @@ const LOGISTICS = [
   'write-up', 'spreadsheet', 'sheet', 'slides', 'deck', 'english', 'german', 'french', 'spanish', 'branch', 'office',
   'offices', 'desk', 'screenshot', 'screenshots', 'readme', 'wording', 'phrasing', 'copy', 'typo', 'typos', 'title',
   'name', 'label', 'color', 'colour', 'font', 'logo', 'icon', 'emoji', 'env', 'environment', 'staging', 'sandbox',
-  'template', 'search bar', 'button', 'shortcut', 'form',
+  'template', 'search bar', 'button', 'shortcut', 'form', 'offsite', 'onsite', 'party', 'workshop', 'meetup',
+  'hackathon', 'conference', 'webinar',
 ];
 /** Code-level things: changing one of them is a code change, not a technology choice, unless it spans everything. */
 const CODE_LEVEL = [

@@ -228,6 +228,8 @@ const PASS: Case[] = [
   // someone else's recommendation or decision
   ['the docs recommend using pnpm for workspaces'],
   ['Dana agreed to move the cron jobs to Temporal'],
+  // places for events, not for data
+  ["we'll host the offsite in Lisbon"],
 ];
 
 describe('missing-tradeoffs', () => {
