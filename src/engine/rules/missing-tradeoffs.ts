@@ -180,7 +180,7 @@ const TECH_NOUN = /\b(?:db|database|queue|cache|framework|library|lib|service|bu
 const DEFAULT_IS = /\b(?:the\s)?default\s(?:should|will|must|is\sgoing\sto|has\sto)\sbe\s([\w.+#-]+)/gi;
 /** "the answer here is obviously server components": a verdict naming any option (not "to ...", "yes", "a ..."). */
 const SOLUTION_IS_ANY = /\b(?:the|our)\s(?:answer|solution|fix|way\sforward|way\sto\sgo|move|call|play)\s(?:here\s|imo\s)?is\s(?:just\s|simply\s|clearly\s|obviously\s|definitely\s)?([\w.+#-]+)/gi;
-const NOT_AN_OPTION = /^(?:to|that|this|it|yes|no|not|we|you|i|they|a|an|the|simple|easy|unclear|probably|still|same|there|what|whatever|in|on|at|for|our|my|your|pretty|really|very|kinda|obviously|always|never|nothing|none|hard|tricky|complicated|more|less|either|both|neither|somewhere|something|out|up|being|ready|done)$/i;
+const NOT_AN_OPTION = /^(?:to|that|this|it|yes|no|not|we|you|i|they|a|an|the|simple|easy|unclear|probably|still|same|there|what|whatever|in|on|at|for|our|my|your|pretty|really|very|kinda|obviously|always|never|nothing|none|hard|tricky|complicated|more|less|either|both|neither|somewhere|something|out|up|being|ready|done|off|true|false|enabled|disabled|none|empty|zero|null|fine|ok|okay|good|bad|higher|lower)$/i;
 /** A verbless pick that opens a sentence: "Tailwind for the new design system", "Redis Streams for the job queue". */
 const FRAGMENT_PICK = /^(?:[A-Z][\w.+#-]*|CODE)(?:\s(?:[A-Z][\w.+#-]*|CODE))?\sfor\s(?:the|our|all|every|new|any|this|prod|production)\b/;
 /** Capitalised words that open a "... for the ..." sentence without being an option. */
@@ -503,11 +503,13 @@ function choicesIn(sentence: string, gates: Set<Gate>, codeLevelAt: (index: numb
       consider(0, Math.min(sentence.length, m.index + m[0].length), '', 0.8, '', false);
     }
   }
+  // A lowercase word after "should be" may be a setting ("off", "strict"), not an option: below the nudge bar.
+  const verdictOn = (option: string) => (NAMED_WORD.test(option) ? 0.8 : 0.7);
   if (gates.has('future')) for (const m of boundedMatches(DEFAULT_IS, sentence)) {
-    if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', 0.8, m[1] ?? '', false);
+    if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', verdictOn(m[1] ?? ''), m[1] ?? '', false);
   }
   if (gates.has('verdict')) for (const m of boundedMatches(SOLUTION_IS_ANY, sentence)) {
-    if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', 0.8, m[1] ?? '', false);
+    if (!NOT_AN_OPTION.test(m[1] ?? '') && !GENERIC_RE.test(m[1] ?? '')) consider(m.index, m[0].length, m[1] ?? '', verdictOn(m[1] ?? ''), m[1] ?? '', false);
   }
   if (gates.has('foreign')) {
     for (const m of boundedMatches(FOREIGN_CHOICE, sentence)) {

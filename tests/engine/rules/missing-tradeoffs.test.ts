@@ -259,6 +259,12 @@ describe('missing-tradeoffs', () => {
     expect(finding("Let's use ClickHouse for the events table.")!.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('nudges on a verdict naming a product, but keeps a lowercase one (maybe a setting) below the bar', () => {
+    expect(finding('the default should be Vitest, it is faster than Jest')!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(finding('the default should be strict mode, it catches more')!.confidence).toBeLessThan(0.8);
+    expect(finding('the default should be off for new workspaces')).toBeUndefined();
+  });
+
   it('leaves a build proposal to build-vs-buy, but still flags a separate choice in the same sentence', () => {
     const only = analyze('replacing the auth library with a custom system').findings.map((f) => f.rule);
     expect(only).toContain('build-vs-buy');
