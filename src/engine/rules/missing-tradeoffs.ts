@@ -162,6 +162,7 @@ const PLACE = new RegExp(`\\b(${alt(PLACE_VERBS)})\\b((?:\\s+${WORD}){1,4}?)\\s+
 const DO_NAMED = /\b(?:do|doing)\s(?:[A-Z][\w.+#-]+|CODE)(?![\w.+#-])/g;
 /** "across the board" means everywhere, not a board of cards. */
 const ACROSS_THE_BOARD = /\bacross\sthe\sboard\b/gi;
+const FOREIGN_TARGET = /^\s(?:(?:o|os|el|los|le|les|il|lo)\s)?(?:[A-Z]|CODE\b)|^\s(?:\S+\s){0,3}?(?:à|a|al|para|pra|zu|auf|nach|vers|sur|su|in|en|em)\s(?:[A-Z]|CODE\b)/;
 /** German puts the verb last: "wir sollten auf Kubernetes umsteigen". */
 const GERMAN_FRAME = /(?:^|\s)(?:wir\ssollten|lass\suns|lasst\suns|wir\swerden|wir\smüssen)\s/gi;
 const GERMAN_LATE_VERB = /\s(?:umsteigen|wechseln|migrieren|nutzen|verwenden|einsetzen|benutzen|einführen)(?:\s|$|[.!,])/i;
@@ -192,7 +193,7 @@ const CONTEXT_ASKS = /\b(?:what|which)\s(?:should|do|would|are|is|to)\b|\b(?:pic
 /** "Terraform → Pulumi": a migration in arrow shorthand (framed only). */
 const ARROW = /(?:^|\s)[\w.+#-]+\s?(?:→|->|=>|⇒)\s?(?:[A-Z][\w.+#-]*|CODE)/g;
 /** Another language, when unmistakable: a plan to use or move to a named option ("vamos migrar tudo pra MongoDB"). */
-const FOREIGN_CHOICE = /(?:^|\s)(?:vamos|vamos\sa|deberíamos|debemos|devemos|deveríamos|on\sva|il\sfaut|nous\sdevrions|on\sdevrait|lass\suns|wir\ssollten|wir\swerden)\s(?:\S+\s)?(?:migrar|usar|utilizar|adoptar|adotar|cambiar|mudar|pasar|passar|trocar|migrer|utiliser|adopter|passer|wechseln|migrieren|nutzen|verwenden|umsteigen|einsetzen)(?:\s|$)/gi;
+const FOREIGN_CHOICE = /(?:^|\s)(?:vamos|vamos\sa|deberíamos|debemos|devemos|deveríamos|on\sva|il\sfaut|nous\sdevrions|on\sdevrait|lass\suns|wir\ssollten|wir\swerden|dovremmo|dobbiamo)\s(?:\S+\s)?(?:migrar|usar|utilizar|adoptar|adotar|cambiar|mudar|pasar|passar|trocar|migrer|utiliser|adopter|passer|wechseln|migrieren|nutzen|verwenden|umsteigen|einsetzen|usare|passare|migrare|adottare)(?:\s|$)|(?:^|\s)(?:usemos|migremos|cambiemos|pasemos|adoptemos|adotemos|utilisons|migrons|passons|adoptons)\s/gi;
 /** "put everything behind Cloudflare", "put a CDN in front of the images". */
 const PUT_BEHIND = new RegExp(`\\b(put|putting)\\b((?:\\s+${WORD}){1,5}?)\\s+(?:behind|in\\s+front\\s+of)\\s+(${WORD}(?:\\s+${WORD}){0,3})`, 'gi');
 /** After a verdict phrase: a named option (capitalised or code, not the first word) or a verb of choosing. */
@@ -323,7 +324,11 @@ const GATE_STEMS: Record<Gate, readonly string[]> = {
   framed: ['drop', 'plug', 'wire', 'put', 'stick', 'stor', 'stash', 'throw', 'shove', 'dump', 'host'],
   arrow: ['→', '->', '=>', '⇒'],
   future: ['forward', 'from now', 'from here', 'for all new', 'default'],
-  foreign: ['vamos', 'deber', 'debemos', 'devemos', 'deveríamos', 'on va', 'il faut', 'nous devrions', 'on devrait', 'lass uns', 'wir sollten', 'wir werden'],
+  foreign: [
+    'vamos', 'deber', 'debemos', 'devemos', 'deveríamos', 'on va', 'il faut', 'nous devrions', 'on devrait', 'lass uns',
+    'wir sollten', 'wir werden', 'dovremmo', 'dobbiamo', 'usemos', 'migremos', 'cambiemos', 'pasemos', 'adoptemos',
+    'adotemos', 'utilisons', 'migrons', 'passons', 'adoptons',
+  ],
   lead: ['decided', 'decision', 'verdict', 'conclusion', 'outcome', 'consensus', 'resolution', 'agreed', 'final'],
 };
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -351,7 +356,7 @@ const PATTERNS: readonly RegExp[] = [
   STEM_RE, CHOICE, CHANGE, DROP_FOR, STANDARDIZE_ON, DO_IN_NAMED, PUT_BEHIND, BARE_CHANGE, BETTER_FIT, NOUN_REWRITE, VERDICT, IS_VERDICT,
   SOLUTION_IS, RECOMMEND_NAMED, FRAMED_CHOICE, PLACE, PLACE_IDIOMS, DO_NAMED, DECISION_LEAD, GOING_FORWARD, TECH_NOUN,
   DEFAULT_IS, SOLUTION_IS_ANY, NOT_AN_OPTION, FRAGMENT_PICK, FRAGMENT_NOT_OPTION, FINALITY, CONTEXT_ASKS, ARROW,
-  FOREIGN_CHOICE, PRACTICE_ACRONYM, DETERMINER_START, ACROSS_THE_BOARD, GERMAN_FRAME, GERMAN_LATE_VERB, DOC_WORDS, NAMED_WORD, UNKNOWN_BEFORE, WORTH_BENEFIT, WORTH,
+  FOREIGN_CHOICE, PRACTICE_ACRONYM, DETERMINER_START, ACROSS_THE_BOARD, GERMAN_FRAME, GERMAN_LATE_VERB, FOREIGN_TARGET, DOC_WORDS, NAMED_WORD, UNKNOWN_BEFORE, WORTH_BENEFIT, WORTH,
   // what makes a trigger a decision
   FRAME_BEFORE, CLAUSE_START, CHANGE_DESCRIPTION, PROPOSING, WONDERING, PASSIVE, NAMED_START, FUTURE_BEFORE, CONDITION_AFTER, PREFERRED_OVER, NAMED_TOKEN, CHOICE_VERB_ANY,
   // not a decision: status, instructions, arguments against
@@ -513,8 +518,10 @@ function choicesIn(sentence: string, gates: Set<Gate>, codeLevelAt: (index: numb
   }
   if (gates.has('foreign')) {
     for (const m of boundedMatches(FOREIGN_CHOICE, sentence)) {
-      const end = m.index + m[0].length;
-      if (NAMED_TOKEN.test(sentence.slice(end - 1, end + 60))) consider(m.index, m[0].length, '', 0.8, '', false);
+      // The named option right after the verb ("usemos Redis", "passare a Kubernetes"), not "la salle B".
+      const lead = m[0].length - m[0].trimStart().length;
+      const end = m.index + m[0].trimEnd().length;
+      if (FOREIGN_TARGET.test(sentence.slice(end, end + 40))) consider(m.index + lead, end - m.index - lead, '', 0.8, '', false);
     }
     for (const m of boundedMatches(GERMAN_FRAME, sentence)) {
       const rest = sentence.slice(m.index + m[0].length - 1, m.index + 100);

@@ -106,6 +106,8 @@ const FLAG: Case[] = [
   // another language, when unmistakable
   ['Vamos a migrar los servicios a Kubernetes.'],
   ['Wir sollten auf Kubernetes umsteigen.'],
+  ['Usemos Redis para las sesiones.'],
+  ['Dovremmo passare a Kubernetes per tutti i servizi.'],
   // "across the board" is scope, not a board of cards
   ["we're going to adopt OpenTelemetry across the board"],
 ];
@@ -230,6 +232,8 @@ const PASS: Case[] = [
   ['Dana agreed to move the cron jobs to Temporal'],
   // places for events, not for data
   ["we'll host the offsite in Lisbon"],
+  ['Utilisons la salle B pour la réunion.'],
+  ['Usemos el martes para la demo.'],
 ];
 
 describe('missing-tradeoffs', () => {
