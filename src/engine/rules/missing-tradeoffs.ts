@@ -341,13 +341,13 @@ for (const stem of STEM_GATES.keys()) {
   }
 }
 const WORD_STEMS = [...STEM_GATES.keys()].filter((w) => /^\w/.test(w)).sort((a, b) => b.length - a.length);
-const STEM_RE = new RegExp(`\\b(?:${WORD_STEMS.map(escape).join('|')})|→|->|=>|⇒`, 'gi');
+const STEM_RE = new RegExp(`\\b(?:${WORD_STEMS.map(escape).join('|')})|→|->|=>|⇒`, 'g');
 
-function gatesIn(sentence: string): Set<Gate> {
+/** The gates open in a lowercased sentence (a case-sensitive scan is much faster than the i flag). */
+function gatesIn(lower: string): Set<Gate> {
   const open = new Set<Gate>();
   STEM_RE.lastIndex = 0;
-  // Case-insensitive scan of the sentence itself: lowercasing every message costs more than the flag.
-  for (let m = STEM_RE.exec(sentence); m; m = STEM_RE.exec(sentence)) for (const g of STEM_GATES.get(m[0].toLowerCase()) ?? []) open.add(g);
+  for (let m = STEM_RE.exec(lower); m; m = STEM_RE.exec(lower)) for (const g of STEM_GATES.get(m[0]) ?? []) open.add(g);
   return open;
 }
 
@@ -631,6 +631,9 @@ export const missingTradeoffs: Rule = {
   message: (quote) => `"${quote}" reads as a single option. Naming what it costs, or what else you weighed, makes the call easier to trust.`,
   tip: 'Two options: A gives us X but costs Y; B gives us ... Given Z, I would pick A, and revisit if W.',
   detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[] {
+    const lower = doc.prose.toLowerCase();
+    // Lowercasing can change the length of rare characters ("İ"); then the offsets no longer line up.
+    const sameLength = lower.length === doc.prose.length;
     const out: RawFinding[] = [];
     const howToAsked = !!context && HOW_TO_QUESTION.test(context.prose);
     let previous: string | undefined;
@@ -638,7 +641,7 @@ export const missingTradeoffs: Rule = {
       // analyze() keeps one finding per rule: a handful of hits is plenty, and bounds the work on huge inputs.
       if (out.length >= MAX_HITS) break;
       const text = s.text;
-      const gates = gatesIn(text);
+      const gates = gatesIn(sameLength ? lower.slice(s.start, s.end) : text.toLowerCase());
       if (gates.size && !isQuestion(text)) {
         const codeLevelAt = (index: number, length: number) => hasCodeLevelSnippet(doc, s.start + index, s.start + index + length);
         const choices = choicesIn(text, gates, codeLevelAt, howToAsked);
