@@ -300,9 +300,10 @@ const headOf = (thing: string) => (wordsOf(thing).at(-1) ?? '').replace(EDGE_PUN
 function sizeable(thing: string, strong: boolean): boolean {
   const head = headOf(thing);
   if (!head) return false;
-  if (SIZEABLE_HEAD.test(head) && (strong || !SIZEABLE_ORDINARY.test(head))) return true;
-  if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing) && !(strong && SIZEABLE_ORDINARY.test(head))) return false;
-  if (strong && SIZEABLE_ORDINARY.test(head)) return true;
+  // Pipelines and dashboards are often ordinary config: only a strong marker or a known kind ("metrics pipeline").
+  if (SIZEABLE_ORDINARY.test(head)) return strong || ARTEFACT_RE.test(thing);
+  if (SIZEABLE_HEAD.test(head)) return true;
+  if (ORDINARY_CODE_RE.test(head) && !ARTEFACT_RE.test(thing)) return false;
   return SYSTEM_THING_RE.test(thing) || (AGENT_NOUN.test(head) && !NOT_AGENT_NOUN_RE.test(head));
 }
 
