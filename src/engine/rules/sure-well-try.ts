@@ -8,7 +8,7 @@ import { isNegatedAt, isOthersWords, isQuestion, matchesIn, type SentenceMatch, 
 
 // Effort and hope standing in for a plan: they read as the gap even with no context.
 const EFFORT =
-  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|(?:squeeze|cram|wedge|shoehorn|jam|sneak) (?:it|this|that|them|these|those|[a-z]+) in(?:to)?|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all|what) (?:we|i) can|(?:do|doing) (?:everything|all|whatever is|what's) (?:possible|humanly possible|in (?:our|my) power)|whatever it takes|pull(?:ing)? out all the stops|throw(?:ing)? everything (?:we have |we've got )?at it|(?:go|going) all in|all hands on deck|burn(?:ing)? the midnight oil|move heaven and earth|around the clock|(?:stay|staying|work|working) late|pull(?:ing)? an all-nighter|give it (?:100|110) percent|(?:i|we)(?:'m| am|'re| are)? hop(?:e|ing) to (?:have|get|ship|finish|land|deliver|wrap|be done|release|launch|hit)|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
+  /\b(?:(?:will |'ll )?(?:do|doing|try|trying) (?:my|our) (?:best|hardest|utmost)|(?:give|giving|gave) it (?:my|our) (?:best shot|best|all)|(?:best|good|our best|my best) shot|best[ -]effort|(?:squeeze|cram|wedge|shoehorn|jam|sneak) (?:it|this|that|them|these|those|[a-z]+) in(?:to)?|push (?:hard|for it)|(?:do|doing) (?:everything|whatever|all|what) (?:we|i) can|(?:do|doing) (?:everything|all|whatever is|what's) (?:possible|humanly possible|in (?:our|my) power)|whatever it takes|pull(?:ing)? out all the stops|throw(?:ing)? everything (?:we have |we've got )?at it|(?:go|going) all in|all hands on deck|burn(?:ing)? the midnight oil|move heaven and earth|around the clock|(?:stay|staying|work|working) late|pull(?:ing)? an all-nighter|give it (?:100|110) percent|hop(?:e|ing) to (?:have|get|ship|finish|land|deliver|wrap|be done|release|launch|hit)|fingers crossed|cross(?:ing)? (?:my|our) fingers|with (?:any )?luck|if all goes well|knock on wood|crunch|late nights|all-nighters?|work (?:through |over )?the weekend)\b/gi;
 const MAKE_IT_WORK = /(?:'ll|\bwill|'d|\bwould|\bcan|\bgonna|\bgoing to|\blet's|\blet us) (?:[a-z]+ )?make it (?:work|happen|fit)\b/gi;
 const WE_LL_MANAGE = /\b(?:we'll|we will|i'll|i will|we can|i can) (?:manage|cope)\b/gi;
 const CROSSED_FINGERS = /\uD83E\uDD1E/g;
@@ -48,9 +48,11 @@ const ACCEPT =
   /\b(?:let me see what i can do|lemme see what i can do|(?:i'll|ill|we'll|i will|we will) see (?:what|if) (?:i|we) can(?: do)?|should be (?:doable|fine|easy|no problem|straightforward)|(?:totally |very |definitely |easily )?doable|no (?:problem|prob|probs|worries)|np|of course|absolutely|sure thing|you got it|consider it (?:done|handled|sorted)|leave it with (?:me|us)|(?:i'll|ill|we'll|i will|we will) (?:make|find) (?:the |some )?time|find a way|make room|(?:i'll|ill|i will|we'll|we will) get (?:to it|it done|that done|this done|it out|it sorted)|(?:we|i) can (?:[a-z]+ )?get (?:it|that|this) done|(?:i'll|ill|we'll|i will|we will) (?:sort|handle|take care of|build|fit) (?:it|that|this|them))\b/gi;
 // More acceptance without cost: "get it done", "find time", "knock it out", "count us in", "will aim for".
 const ACCEPT_MORE =
-  /\b(?:count (?:me|us) in|(?:'ll|will) get (?:right )?on (?:it|that|this)|make sure (?:it|that|this) (?:gets|is) (?:done|in|out|shipped)|(?:'ll|will|gonna|going to|can|could|let's) (?:[a-z]+ )?(?:get|have) (?:it|that|this|them) (?:done|in|out|sorted|shipped|finished|over the line)|(?:'ll|will|gonna|going to|can|could) (?:[a-z]+ )?(?:find|make) (?:the |some |a bit of )?time|(?:'ll|will|gonna|going to|can|let me|lemme) (?:[a-z]+ )?(?:knock|bang|crank|churn|hammer|whip|bash|pump) (?:it|this|that|them) (?:out|up)|(?:'ll|will|gonna|going to|can|let me|lemme|let's) (?:[a-z]+ )?(?:fit|slot|sneak|throw|tack|work) (?:it|this|that|them) (?:in|on)|(?:'ll|will|gonna|going to|let's) (?:[a-z]+ )?(?:aim|shoot) for|leave it to (?:me|us)|(?:'ll|will) (?:figure it out|get there|push through)|no sweat|piece of cake|easy peasy|no biggie|(?:it|that|this)(?:'ll| will) get done|(?:we|i) (?:can|could) (?:probably|likely|prob|surely) (?:do|manage|make|fit|get|handle)|should be able to (?:make it|do it|do that|get it|hit|fit|manage)|see how far (?:i|we) get)\b/gi;
+  /\b(?:(?:'ll|will|gonna|going to|can|could|let's|let me|lemme) (?:[a-z]+ )?(?:(?:get|have) (?:it|that|this|them) (?:done|in|out|sorted|shipped|finished|over the line)|get (?:right )?on (?:it|that|this)|(?:find|make) (?:the |some |a bit of )?time|(?:knock|bang|crank|churn|hammer|whip|bash|pump) (?:it|this|that|them) (?:out|up)|(?:fit|slot|sneak|throw|tack|work) (?:it|this|that|them) (?:in|on)|(?:aim|shoot) for|figure it out|get there|push through)|count (?:me|us) in|make sure (?:it|that|this) (?:gets|is) (?:done|in|out|shipped)|leave it to (?:me|us)|no (?:sweat|biggie)|piece of cake|easy peasy|(?:it|that|this)(?:'ll| will) get done|(?:can|could) (?:probably|likely|prob|surely) (?:do|manage|make|fit|get|handle)|should be able to (?:make it|do it|do that|get it|hit|fit|manage)|see how far (?:i|we) get)\b/gi;
 // Taking the work on with no word of what it costs: the gap only under a deadline or added scope.
-const TAKE_ON = /\b(?:(?:i'll|ill|we'll|i will|we will|i can|we can) take (?:it|that|this)(?: on)?|happy to take (?:it|that|this)(?: on)?)\b/gi;
+// (The subject is checked in code: a pattern that starts with "i"/"we" is slow to scan for.)
+const TAKE_ON = /\btake (?:it|that|this)(?: on)?\b/gi;
+const TAKE_ON_SUBJECT = /\b(?:i'll|ill|we'll|i will|we will|i can|we can|happy to) $/i;
 // Vague timing on a request: "I'll look into it when I get a chance".
 const VAGUE_WHEN =
   /\b(?:when (?:i|we) (?:get|have|find) (?:a|some|the) (?:chance|sec|second|minute|moment|time|cycles)|when (?:i|we) can|when time (?:permits|allows)|when things (?:calm|quiet|settle) down|once things (?:calm|quiet|settle) down)\b/gi;
@@ -119,11 +121,10 @@ const EFFORT_TRIGGER = unionOf({
   crossedFingers: CROSSED_FINGERS,
   somehow: SOMEHOW,
   hopefully: HOPEFULLY,
-  foreignEffort: FOREIGN_EFFORT,
 });
 const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT });
 const TAKE_ON_TRIGGER = unionOf({ accept: ACCEPT_MORE, takeOn: TAKE_ON });
-const ATTEMPT_TRIGGER = unionOf({ attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY });
+const ATTEMPT_TRIGGER = unionOf({ attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY, foreignEffort: FOREIGN_EFFORT });
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT_TRIGGER, ACCEPT_TRIGGER, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, TAKE_ON, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    EFFORT_TRIGGER, ACCEPT_TRIGGER, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -204,7 +205,12 @@ export const sureWellTry: Rule = {
   tip: 'Say the cost or the choice: "We can do A or B by Friday, not both. Which matters more?" or "Yes, but it pushes X by two weeks. Want me to propose what to cut?"',
   detect(doc, context) {
     // Find the trigger words first: most messages have none, and then nothing else needs to run.
-    const triggers = [...matchesIn(doc, EFFORT_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, TAKE_ON_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ATTEMPT_TRIGGER, MAX_CANDIDATES)].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
+    const triggers = [
+      ...matchesIn(doc, EFFORT_TRIGGER, MAX_CANDIDATES),
+      ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES),
+      ...matchesIn(doc, TAKE_ON_TRIGGER, MAX_CANDIDATES),
+      ...matchesIn(doc, ATTEMPT_TRIGGER, MAX_CANDIDATES),
+    ].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
     const of = (kind: string) => triggers.filter((m) => m.kind === kind);
     const endsClause = (m: SentenceMatch) => CLAUSE_END.test(m.sentence.text.slice(m.index + m.text.length));
     const effort = [...of('effort'), ...of('makeItWork'), ...of('manage').filter(endsClause), ...of('crossedFingers'), ...of('foreignEffort')];
@@ -239,7 +245,7 @@ export const sureWellTry: Rule = {
       add(m, scoped ? SURE : best || hard ? LIKELY + 0.05 : DOUBTFUL);
     }
     // "give it a shot", "vou tentar": taking on work as an attempt; on its own it may be an experiment.
-    const disowned = NO_PROMISES.test(doc.prose);
+    const disowned = attempts.length > 0 && NO_PROMISES.test(doc.prose);
     for (const m of attempts) {
       if (m.kind === 'foreignTry' ? disowned : scoped || disowned) add(m, scoped ? SURE : DOUBTFUL);
     }
@@ -266,7 +272,10 @@ export const sureWellTry: Rule = {
     for (const m of looks) if (kind !== 'none') add(m, kind === 'pressure' || vagueWhens.length > 0 ? LIKELY + 0.05 : DOUBTFUL);
     // "I'll take it" is the gap only against a deadline the asker did not already weigh.
     const deadline = context !== undefined && CONTEXT_DEADLINE.test(context.prose) && !namesCost(context.prose);
-    for (const m of of('takeOn')) if (kind === 'pressure' && deadline && endsClause(m)) add(m, LIKELY);
+    for (const m of of('takeOn')) {
+      const subject = TAKE_ON_SUBJECT.test(m.sentence.text.slice(Math.max(0, m.index - 12), m.index));
+      if (subject && kind === 'pressure' && deadline && endsClause(m)) add(m, LIKELY);
+    }
     for (const m of vagueWhens) if (kind !== 'none') add(m, kind === 'pressure' ? LIKELY : DOUBTFUL);
 
     // "sure!" as the whole reply to a deadline or added scope.
