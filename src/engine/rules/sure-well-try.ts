@@ -114,15 +114,31 @@ const SCOPE_IN_MESSAGE =
 
 // The triggers in four passes; `kind` says which one matched. (Small unions rather than one big one: the ReDoS
 // checker takes seconds on each instead of minutes on their union.)
-const EFFORT_TRIGGER = unionOf({
-  effort: EFFORT,
-  makeItWork: MAKE_IT_WORK,
-  manage: WE_LL_MANAGE,
-  crossedFingers: CROSSED_FINGERS,
-  somehow: SOMEHOW,
-  hopefully: HOPEFULLY,
-});
-const ACCEPT_TRIGGER = unionOf({ try: TRY, accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT });
+const ACCEPT_TRIGGER = unionOf({ accept: ACCEPT, acceptShort: ACCEPT_SHORT, lookAt: LOOK_AT });
+// Triggers that each need one literal word: scanned only when the word is in the text (a substring test is far
+// cheaper than a regex scan, and most messages have none of them). "try" starts with its subject ("we'll try"),
+// which is slow to scan for.
+const KEYED_TRIGGERS: readonly { kind: string; words: readonly string[]; pattern: RegExp }[] = [
+  { kind: 'try', words: ['try', 'attempt'], pattern: TRY },
+  { kind: 'makeItWork', words: ['make it'], pattern: MAKE_IT_WORK },
+  { kind: 'manage', words: ['manage', 'cope'], pattern: WE_LL_MANAGE },
+  { kind: 'crossedFingers', words: ['\uD83E\uDD1E'], pattern: CROSSED_FINGERS },
+  { kind: 'somehow', words: ['somehow'], pattern: SOMEHOW },
+  { kind: 'hopefully', words: ['hopefully'], pattern: HOPEFULLY },
+];
+
+// Any of the keyed words at all: one scan of plain literals, so most messages skip the keyed triggers.
+const KEYED_WORDS = /try|attempt|make it|manage|cope|somehow|hopefully|\uD83E\uDD1E/i;
+
+/** The matches of the keyed triggers whose word appears in `lower` (the prose, lower-cased). */
+function keyedMatches(doc: PreparedText, lower: string): SentenceMatch[] {
+  const out: SentenceMatch[] = [];
+  for (const { kind, words, pattern } of KEYED_TRIGGERS) {
+    if (!words.some((w) => lower.includes(w))) continue;
+    for (const m of matchesIn(doc, pattern, MAX_CANDIDATES)) out.push({ ...m, kind });
+  }
+  return out;
+}
 const TAKE_ON_TRIGGER = unionOf({ accept: ACCEPT_MORE, takeOn: TAKE_ON });
 const ATTEMPT_TRIGGER = unionOf({ attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY, foreignEffort: FOREIGN_EFFORT });
 
@@ -177,7 +193,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    EFFORT_TRIGGER, ACCEPT_TRIGGER, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    ACCEPT_TRIGGER, KEYED_WORDS, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -206,11 +222,14 @@ export const sureWellTry: Rule = {
   detect(doc, context) {
     // Find the trigger words first: most messages have none, and then nothing else needs to run.
     const triggers = [
-      ...matchesIn(doc, EFFORT_TRIGGER, MAX_CANDIDATES),
+      ...matchesIn(doc, EFFORT, MAX_CANDIDATES).map((m) => ({ ...m, kind: 'effort' })),
+      ...(KEYED_WORDS.test(doc.prose) ? keyedMatches(doc, doc.prose.toLowerCase()) : []),
       ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES),
       ...matchesIn(doc, TAKE_ON_TRIGGER, MAX_CANDIDATES),
       ...matchesIn(doc, ATTEMPT_TRIGGER, MAX_CANDIDATES),
     ].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
+    const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
+    if (triggers.length === 0 && !maybeBareYes) return [];
     const of = (kind: string) => triggers.filter((m) => m.kind === kind);
     const endsClause = (m: SentenceMatch) => CLAUSE_END.test(m.sentence.text.slice(m.index + m.text.length));
     const effort = [...of('effort'), ...of('makeItWork'), ...of('manage').filter(endsClause), ...of('crossedFingers'), ...of('foreignEffort')];
@@ -221,8 +240,6 @@ export const sureWellTry: Rule = {
     const looks = of('lookAt');
     const attempts = [...of('attempt'), ...of('foreignTry')];
     const vagueWhens = of('vagueWhen');
-    const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
-    if (triggers.length === 0 && !maybeBareYes) return [];
 
     const kind = contextKind(context);
     if (kind === 'small' || namesCost(doc.prose)) return [];
