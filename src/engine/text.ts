@@ -42,7 +42,7 @@ const ASSUMPTION =
 // A next step: how to find out, who to ask, when to report back, or what happens meanwhile.
 // Three small patterns rather than one big one: each stays obviously linear.
 const NEXT_STEP_PLAN =
-  /\b(?:i'll|ill|i will|we'll|we will|going to|gonna|let me|lemme|let's|i'd|i would|will|i can|we can) (?:[a-z]+ ){0,2}?(?:check|dig|look|find out|figure out|investigate|ask|ping|reach out|follow up|test|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate|chase|nudge|reopen|rerun|re-run|roll back|revert|pair|spike|prototype|timebox|trace|instrument|benchmark|load-test|pick (?:it|this|that) up|pick up|resume|revisit|restart|kick off|come back|share|schedule)\b/i;
+  /\b(?:i'll|ill|i will|we'll|we will|going to|gonna|let me|lemme|let's|i'd|i would|will|i can|we can) (?:[a-z]+ ){0,2}?(?:check|dig|look|find out|figure out|investigate|ask|ping|reach out|follow up|test|reproduce|repro|profile|measure|debug|read|grab|compare|diff|bisect|add|write up|report|update|post|get back|circle back|loop|sync|confirm|verify|review|open|file|escalate|chase|nudge|reopen|rerun|re-run|roll back|revert|pair|spike|prototype|timebox|trace|instrument|benchmark|load-test|pick (?:it|this|that) up|pick up|resume|revisit|restart|kick off|come back|share|schedule|retest|re-test|clear|rebuild|redeploy)\b/i;
 const NEXT_STEP_ONGOING =
   /(?:\b(?:i'm|im|i am|we're|we are|currently|now) (?:[a-z]+ )?|(?:^|[-,;:.]) ?)(?:checking|looking into|digging|investigating|debugging|testing|bisecting|profiling|tracing|reaching out|asking|re-running|rerunning)\b/i;
 const NEXT_STEP_PHRASE =

@@ -50,6 +50,8 @@ const CONFIDENCE: Record<string, number> = { unknown: STRONG, foreignUnknown: ST
 
 // "it depends on whether ..." names what it hangs on; a bare "depends" must end the sentence.
 const DEPENDS_ON = /^\s+(?:on|upon|if|whether)\b/i;
+// A bare "depends" opens its clause ("honestly depends on ..."), it is not "our service depends on ...".
+const DEPENDS_LEAD = /(?:[,;:(\-]|\b(?:that|this|honestly|tbh|well|really|all|kinda|mostly|so|it))\s?$/i;
 // ... unless what it hangs on is vague or someone else's call: "depends on a lot of things", "depends on what legal says".
 const DEPENDS_VAGUE =
   /^\s+(?:on|upon) (?:what (?!you\b)|who (?!you\b)|a (?:lot|bunch|ton|few|number) of|lots of|many|several|various|loads of|too many|so many|stuff|things|everything|the (?:situation|circumstances|day)|(?:[a-z]+ )?(?:says|decides|wants|thinks|replies|answers))\b/i;
@@ -63,7 +65,7 @@ const UNSURE_OPINION =
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
-  patterns: [GUESSING_TRIGGER, GUESSING_WORDS, UNKNOWN_MORE, FOREIGN_UNKNOWN, GUESS, ACTED, SENSE_OPINION, DEPENDS_VAGUE, KNOWING_TRIGGER, WAITING_TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, NOT_UNCERTAINTY, STUCK_IN, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
+  patterns: [DEPENDS_LEAD, GUESSING_TRIGGER, GUESSING_WORDS, UNKNOWN_MORE, FOREIGN_UNKNOWN, GUESS, ACTED, SENSE_OPINION, DEPENDS_VAGUE, KNOWING_TRIGGER, WAITING_TRIGGER, UNKNOWN, UNSURE, BLOCKED, CANT_START, UNTIL, DEPENDS_ON, ONLY_PUNCTUATION, NOT_UNCERTAINTY, STUCK_IN, UNSURE_OPINION, ...TEXT_PATTERNS, ...TEXT_CONDITION_PATTERNS],
   examples: {
     flag: [
       { text: 'no clue why the nightly export is timing out' },
@@ -98,7 +100,7 @@ export const noNextStep: Rule = {
       const word = m.text.toLowerCase();
       if (word.endsWith('depends')) {
         const rest = text.slice(end, end + 200);
-        const vague = DEPENDS_VAGUE.test(rest);
+        const vague = DEPENDS_VAGUE.test(rest) && (m.index === 0 || DEPENDS_LEAD.test(text.slice(Math.max(0, m.index - 12), m.index)));
         if ((DEPENDS_ON.test(rest) && !vague) || (!vague && !word.startsWith('it') && !ONLY_PUNCTUATION.test(text.slice(end)))) continue;
       }
       // "I'm not blocked" / "nobody is waiting on it" - but an "unknown" trigger itself may start with a negation.

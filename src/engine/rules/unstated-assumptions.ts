@@ -80,7 +80,7 @@ const STRONG_ESTIMATE = /\b(?:take|takes|need|needs|of work|'s? work|of effort|t
 // "I'll fix it by Friday": a first-person promise of work by a date. Not "I'll report back by Friday" (a next step).
 const BY_DATE = /\bby (?:the )?$/i;
 const OWN_PROMISE = /\b(?:i'll|ill|we'll|i will|we will|gonna|going to)\b/i;
-const REPORTING = /\b(?:report|post|share|write up|send (?:an? )?(?:update|summary)|get back|let (?:you|them|everyone) know|update (?:you|the (?:ticket|thread|channel|doc|issue)|here|everyone)|circle back|confirm|know|hear|follow up|ping|reply|respond|decide)\b/i;
+const REPORTING = /\b(?:report|post|share|write up|send (?:an? )?(?:update|summary)|get back|let (?:you|them|everyone) know|update (?:you|the (?:ticket|thread|channel|doc|issue)|here|everyone)|circle back|confirm|know|hear|find out|follow up|ping|reply|respond|decide)\b/i;
 // Padding an estimate instead of naming the risk.
 const PADDING =
   /\b(?:just to be safe|to be safe|just in case|to be on the safe side|padded (?:it|that|this|the estimate)|pad(?:ding)? (?:it|the estimate)|(?:added|add|adding) (?:an? )?(?:extra|buffer)|(?:with|for|as|of) (?:some |a )?(?:buffer|padding|slack))\b/gi;

@@ -148,6 +148,8 @@ describe('no-next-step generalises to families of stopping there', () => {
     ["looks like a flaky test issue, I reran it and it's green"],
     ['depends on what you prefer, both are fine by me'],
     ["it works on my machine but fails in CI, I'm diffing the env vars now"],
+    ["probably a caching issue - I'll clear the CDN and retest"],
+    ['our service depends on what the auth service returns'],
   ];
   it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeUndefined();

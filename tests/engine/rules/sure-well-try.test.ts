@@ -194,6 +194,7 @@ describe('sure-well-try generalises to families of effort words', () => {
     ["I'll take it", 'can you take the billing export too? it pushes search by a week though'],
     ["I'm hoping to hear back from legal today"],
     ['no sweat, thanks for the heads up'],
+    ['I hope to get feedback from the team on the RFC'],
   ];
   it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeUndefined();
