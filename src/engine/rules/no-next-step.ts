@@ -27,7 +27,7 @@ const UNSURE =
 
 // Being blocked and stopping there.
 const BLOCKED =
-  /\b(?:on (?:hold|ice)|in (?:[a-z]+ )?(?:limbo|purgatory)|parked (?:until|till|pending|for now|indefinitely)|stalled (?:on|until|pending|waiting|behind)|blocked (?:on|by|until)|(?:is|are|am|it's|we're|i'm|im) (?:still |currently |totally |kinda )?blocked|(?:still )?waiting (?:on|for|to hear)|pending (?:[a-z]+ )?(?:review|approval|sign-?off)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till)|nothing (?:more |else )?to do (?:until|till|before)|held up (?:by|on|until|behind|waiting))\b/gi;
+  /\b(?:on (?:hold|ice)(?! with)|in (?:[a-z]+ )?(?:limbo|purgatory)|parked (?:until|till|pending|for now|indefinitely)|stalled (?:on|until|pending|waiting|behind)|blocked (?:on|by|until)|(?:is|are|am|it's|we're|i'm|im) (?:still |currently |totally |kinda )?blocked|(?:still )?waiting (?:on|for|to hear)|pending (?:[a-z]+ )?(?:review|approval|sign-?off)|(?:has|have|had|needs?) to wait (?:until|for|on)|on hold (?:until|pending|while|till)|stuck (?:until|on|waiting|behind)|(?:we're|we are|i'm|im|i am) (?:[a-z]+ )?stuck|nothing (?:we|i) can do (?:until|till)|nothing (?:more |else )?to do (?:until|till|before)|held up (?:by|on|until|behind|waiting))\b/gi;
 // "can't start" is being blocked when a condition follows: "can't start until the spec is final".
 const CANT_START =
   /\b(?:can't|cant|cannot|can not) (?:really |even )?(?:start|begin|proceed|continue|move forward|move on|move ahead|go ahead|get going|get started|make progress|progress|do (?:anything|much|more)|ship|merge|test|finish|deploy|release|launch|touch|plan|estimate|commit)\b/gi;

@@ -37,6 +37,8 @@ const FOREIGN_TRY =
 // A hedge on the commitment itself: the writer takes the work on and disowns the outcome.
 const NO_PROMISES =
   /\b(?:no promises|no promsies|no guarantees|can't promise(?: anything)?|sem promessas|sin promesas|sans promesse|keine versprechen|nessuna promessa)\b|\uD83E\uDD1E/i;
+const LETS = /\b(?:let's|lets|let us) $/i;
+const TRIAL = /\b(?:try|trying|trial|experiment|pilot|test drive)\b/i;
 // "I'll try hard to ...": the intensifier before what is promised.
 const TRY_HARD = /^ (?:really |super |very )?hard(?:er)?(?= )/i;
 // "somehow" hung on the writer's own future: "we'll fit it in somehow".
@@ -97,7 +99,7 @@ const CONTEXT_REAL_WORK =
   /\b(?:add|adding|support|supporting|build|implement|features?|port|migrat[a-z]*|rewrite|redesign|integrat[a-z]*|releases?|publish|ship|versions?|upgrades?|dark mode|exports?|imports?|apis?|plans?|roadmap|timeline|endpoints?|screens?|dashboards?)\b/i;
 // A small, bounded ask: "sure, I'll review it after lunch" is fine.
 const CONTEXT_SMALL =
-  /\b(?:review (?:(?:my|this|the|a|our|his|her|their) )?(?:pr|prs|diff|change|changes|patch|code|mr|doc|draft|copy|it|this|that)|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this)|share|send (?:me|us|over)|link|paste|forward (?:me|us|it|this|that)|remind|readme|docs?|changelog|survey)\b/i;
+  /\b(?:review (?:(?:my|this|the|a|our|his|her|their) )?(?:pr|prs|diff|change|changes|patch|code|mr|doc|draft|copy|it|this|that)|take a look|have a look|look at|glance|approve|pair|coffee|lunch|dinner|beer|drinks|party|pizza|bbq|happy hour|karaoke|trivia|game night|hike|(?:hop on|jump on|join|have) a (?:quick )?call|meet|meeting|standup|retro|1:1|join|attend|typo|one more column|just one|it's just|quick question|rubber ?stamp|proofread|merge (?:it|this)|share|send (?:me|us|over)|link|paste|forward (?:me|us|it|this|that)|remind|readme|docs?|changelog|survey)\b/i;
 // The asker already framed the cost: "A or B, not both?", "we'd have to cut the export, agree?".
 const CONTEXT_FRAMED = /\b(?:not both|which (?:one )?matters more|what (?:should|do) (?:we|i) (?:cut|drop)|what to cut|at the (?:cost|expense) of|trade-?off)\b/i;
 // A proposal put to the group ("should we add linting?"): agreeing with it is not taking work on.
@@ -193,7 +195,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    ACCEPT_TRIGGER, KEYED_WORDS, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    ACCEPT_TRIGGER, KEYED_WORDS, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, LETS, TRIAL, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -264,6 +266,8 @@ export const sureWellTry: Rule = {
     // "give it a shot", "vou tentar": taking on work as an attempt; on its own it may be an experiment.
     const disowned = attempts.length > 0 && NO_PROMISES.test(doc.prose);
     for (const m of attempts) {
+      // "let's give it a go" proposes an experiment; so does answering "want to try X?".
+      if (LETS.test(m.sentence.text.slice(Math.max(0, m.index - 8), m.index)) || (context && TRIAL.test(context.prose))) continue;
       if (m.kind === 'foreignTry' ? disowned : scoped || disowned) add(m, scoped ? SURE : DOUBTFUL);
     }
     for (const m of somehows) {

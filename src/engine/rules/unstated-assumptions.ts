@@ -94,7 +94,7 @@ const EASY =
 const NOT_ESTIMATE_BEFORE =
   /\b(?:last|past|every|each|per|since|spent|took|been|during|after|ago|was|were|had|did|leave|allow|give it|wait|soak|until|till|as of)\b[^.,;]{0,12}$/i;
 // "Today:" heads a standup section; it is not a date given for anything.
-const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a row|now)\b)/i;
+const NOT_ESTIMATE_AFTER = /^ *(?::|(?:ago|old|later|earlier|since|before|in a row|now)\b|in(?= *(?:[,.!;)]|$)))/i;
 // "runs for about 2 hours" describes the system; "will be down for 30 minutes" is an estimate.
 const FOR_PERIOD = /\bfor (?:about |around |roughly |~ ?)?$/i;
 const FUTURE = /\b(?:will|'ll|gonna|going to|should|would|'d|need|needs)\b/i;

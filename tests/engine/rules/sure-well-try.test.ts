@@ -195,6 +195,9 @@ describe('sure-well-try generalises to families of effort words', () => {
     ["I'm hoping to hear back from legal today"],
     ['no sweat, thanks for the heads up'],
     ['I hope to get feedback from the team on the RFC'],
+    ['count me in!', "who's up for pizza on Friday?"],
+    ["I'll give it a shot", 'anyone want to try the new CI runner before Friday?'],
+    ["let's give it a go next sprint"],
   ];
   it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeUndefined();
