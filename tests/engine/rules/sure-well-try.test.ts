@@ -152,6 +152,8 @@ describe('sure-well-try generalises to families of effort words', () => {
     ["we'll throw everything we've got at it", 'The customer wants the bulk import by the 10th'],
     ['ok, will cram it in', 'could you also add CSV import to this release?'],
     ["told Mo I'd wedge it in somewhere 🤞"],
+    ["Standup: told Ana I'd wedge the webhook retries in 🤞"],
+    ["we'll sneak it into the release", "PM wants the banner in Friday's release"],
     ["I'll take a swing at it", 'can you get the billing webhooks done by Friday?'],
     ["fine, we'll give it a go", 'can you also add offline mode to the mobile app for the launch?'],
     ['gonna give it a shot, no promises'],
@@ -198,6 +200,7 @@ describe('sure-well-try generalises to families of effort words', () => {
     ['count me in!', "who's up for pizza on Friday?"],
     ["I'll give it a shot", 'anyone want to try the new CI runner before Friday?'],
     ["let's give it a go next sprint"],
+    ["here's a sneak peek in Figma"],
   ];
   it.each(FAMILY_PASS)('passes: %j (context %j)', (text, context) => {
     expect(finding(text, context)).toBeUndefined();
