@@ -127,10 +127,15 @@ const KEYED_TRIGGERS: readonly { kind: string; words: readonly string[]; pattern
   { kind: 'crossedFingers', words: ['\uD83E\uDD1E'], pattern: CROSSED_FINGERS },
   { kind: 'somehow', words: ['somehow'], pattern: SOMEHOW },
   { kind: 'hopefully', words: ['hopefully'], pattern: HOPEFULLY },
+  { kind: 'foreignEffort', words: ['como sea', 'posible', 'pueda', 'poss', 'que der', 'jeito', 'mieux', 'bestes'], pattern: FOREIGN_EFFORT },
 ];
 
+// Without a context, the acceptance and attempt triggers need named scope or "no promises": these plain words
+// (the strongest of SCOPE_IN_MESSAGE, and NO_PROMISES) are a cheap test before those scans.
+const MAY_ACCEPT_WORDS =
+  /added|asked|on top|in addition|deadline|sprint|release|launch|freeze|cutoff|go-live|promis|promsies|guarant|promes|versprech|\uD83E\uDD1E/i;
 // Any of the keyed words at all: one scan of plain literals, so most messages skip the keyed triggers.
-const KEYED_WORDS = /try|attempt|make it|manage|cope|somehow|hopefully|\uD83E\uDD1E/i;
+const KEYED_WORDS = /try|attempt|make it|manage|cope|somehow|hopefully|\uD83E\uDD1E|como sea|posible|pueda|poss|que der|jeito|mieux|bestes/i;
 
 /** The matches of the keyed triggers whose word appears in `lower` (the prose, lower-cased). */
 function keyedMatches(doc: PreparedText, lower: string): SentenceMatch[] {
@@ -142,7 +147,7 @@ function keyedMatches(doc: PreparedText, lower: string): SentenceMatch[] {
   return out;
 }
 const TAKE_ON_TRIGGER = unionOf({ accept: ACCEPT_MORE, takeOn: TAKE_ON });
-const ATTEMPT_TRIGGER = unionOf({ attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY, foreignEffort: FOREIGN_EFFORT });
+const ATTEMPT_TRIGGER = unionOf({ attempt: ATTEMPT, vagueWhen: VAGUE_WHEN, foreignTry: FOREIGN_TRY });
 
 // ---- Logic -------------------------------------------------------------------------------------------------
 
@@ -195,7 +200,7 @@ function bareYes(prose: string): { start: number; end: number } | undefined {
 export const sureWellTry: Rule = {
   id: 'sure-well-try',
   patterns: [
-    ACCEPT_TRIGGER, KEYED_WORDS, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, LETS, TRIAL, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
+    ACCEPT_TRIGGER, KEYED_WORDS, MAY_ACCEPT_WORDS, TAKE_ON_TRIGGER, ATTEMPT_TRIGGER, ACCEPT_MORE, ATTEMPT, LETS, TRIAL, TAKE_ON, TAKE_ON_SUBJECT, FOREIGN_EFFORT, FOREIGN_TRY, NO_PROMISES, TRY_HARD, VAGUE_WHEN, CONTEXT_TIME_REFERENCE, EFFORT, MAKE_IT_WORK, WE_LL_MANAGE, CROSSED_FINGERS, TRY, BEST_WORDS, TRY_TO_DELIVER, TRY_PROMISE_AFTER, TRIED_INVESTIGATION, SOMEHOW, OWN_FUTURE,
     ACCEPT, LOOK_AT, ACCEPT_SHORT, CLAUSE_END, ON_IT_SUBJECT, HOPEFULLY, HOPE_DELIVERY, HOPE_AFTER_DATE, ONLY_PUNCTUATION, BARE_YES,
     COST, COST_AFTER_BUT, COST_BY_CUTTING, EITHER_OR, CONTEXT_DEADLINE, CONTEXT_SCOPE, CONTEXT_REQUEST, CONTEXT_REAL_WORK, CONTEXT_SMALL, CONTEXT_FRAMED, CONTEXT_PROPOSAL,
     CONTEXT_NOT_SMALL, SCOPE_IN_MESSAGE, ...TEXT_PATTERNS,
@@ -223,12 +228,14 @@ export const sureWellTry: Rule = {
   tip: 'Say the cost or the choice: "We can do A or B by Friday, not both. Which matters more?" or "Yes, but it pushes X by two weeks. Want me to propose what to cut?"',
   detect(doc, context) {
     // Find the trigger words first: most messages have none, and then nothing else needs to run.
+    // The acceptance and attempt triggers count only against a context, named scope or "no promises": without
+    // any of those, skip their scans (the common case on a channel message).
+    const mayAccept = context !== undefined || MAY_ACCEPT_WORDS.test(doc.prose);
     const triggers = [
       ...matchesIn(doc, EFFORT, MAX_CANDIDATES).map((m) => ({ ...m, kind: 'effort' })),
       ...(KEYED_WORDS.test(doc.prose) ? keyedMatches(doc, doc.prose.toLowerCase()) : []),
       ...matchesIn(doc, ACCEPT_TRIGGER, MAX_CANDIDATES),
-      ...matchesIn(doc, TAKE_ON_TRIGGER, MAX_CANDIDATES),
-      ...matchesIn(doc, ATTEMPT_TRIGGER, MAX_CANDIDATES),
+      ...(mayAccept ? [...matchesIn(doc, TAKE_ON_TRIGGER, MAX_CANDIDATES), ...matchesIn(doc, ATTEMPT_TRIGGER, MAX_CANDIDATES)] : []),
     ].filter((m) => !isQuestion(m.sentence.text) && ownAffirmed(m));
     const maybeBareYes = doc.sentences.length <= 2 && BARE_YES.test(doc.prose.trimStart());
     if (triggers.length === 0 && !maybeBareYes) return [];
