@@ -87,8 +87,8 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
     const { store, userDaily, teamDaily } = options.caps;
     const day = now().toISOString().slice(0, 10);
     try {
-      if (user && !(await store.takeDaily(`llm:user:${team}:${user}`, day, userDaily))) return 'cap';
-      return (await store.takeDaily(`llm:team:${team}`, day, teamDaily)) ? 'ok' : 'cap';
+      if (user && !(await store.takeDaily(`${team}:llm:user:${user}`, day, userDaily))) return 'cap';
+      return (await store.takeDaily(`${team}:llm:team`, day, teamDaily)) ? 'ok' : 'cap';
     } catch (error) {
       // Without the counters the caps cannot be kept, so no model call (fail closed).
       options.logger?.warn({ event: 'llm_caps', ...errorFields(error) }, 'could not take from the daily AI caps');
