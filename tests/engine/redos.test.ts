@@ -1,4 +1,5 @@
-// Every regular expression the engine runs on user text must be free of catastrophic backtracking.
+// Every regular expression the bot runs on user or model text (the engine, and the guard on model output) must be
+// free of catastrophic backtracking.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,11 +9,13 @@ import { PREPARE_PATTERNS } from '../../src/engine/prepare.ts';
 import { REWRITE_PATTERNS } from '../../src/engine/rewrite.ts';
 import { RULES } from '../../src/engine/rules/index.ts';
 import { TEXT_PATTERNS } from '../../src/engine/text.ts';
+import { GUARD_PATTERNS } from '../../src/llm/guard.ts';
 
 const OWNERS: Record<string, readonly RegExp[]> = {
   prepare: PREPARE_PATTERNS,
   text: TEXT_PATTERNS,
   rewrite: REWRITE_PATTERNS,
+  'llm guard': GUARD_PATTERNS,
   ...Object.fromEntries(RULES.map((r) => [r.id, r.patterns])),
 };
 
