@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type TradeoffApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createRewriter } from '../../src/llm/index.ts';
@@ -163,4 +164,23 @@ export function buttonClick(
     ],
     ...extra,
   };
+}
+
+/**
+ * One harness for a whole file or describe block: started once, closed at the end, and before each test settled
+ * (acknowledged work finished) with the fake Slack's call log cleared. `use` receives it once it is running.
+ */
+export function useHarness(use: (harness: Harness) => void, options: HarnessOptions = {}): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options);
+    use(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    await harness!.idle();
+    harness!.slack.reset();
+  });
 }

@@ -1,23 +1,14 @@
 // /tradeoff over real HTTP: signed form posts in, replies through the response_url (ephemeral), the modal via
 // views.open and view_submission, help and settings, and the reply's buttons.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonClick, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buttonClick, useHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
 import { lastDays } from '../../src/slack/time.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const CLEAN = 'Thanks, merged!';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.idle();
-  h.slack.reset();
-});
+useHarness((harness) => (h = harness));
 
 const blockIds = (blocks: any[]) => blocks.map((b) => b.block_id);
 const actionsOf = (blocks: any[]) => blocks.find((b) => b.type === 'actions')?.elements.map((e: any) => e.action_id);

@@ -1,7 +1,7 @@
 // Passive nudges over real HTTP: which messages get one, retries handled once, cooldown and daily cap (on SQLite
 // and on a real Redis), mute and channel-off, Slack API failures survived, and the nudge's buttons.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonClick, channelMessage, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+import { buttonClick, channelMessage, startHarness, TEAM, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 import { lastDays } from '../../src/slack/time.ts';
 
@@ -81,16 +81,7 @@ describe.each(['sqlite', 'redis'] as const)('nudge limits on %s', (backend) => {
 
 describe('nudges', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  beforeEach(async () => {
-    await h.idle();
-    h.slack.reset();
-  });
+  useHarness((harness) => (h = harness));
 
   /** Sends `event`, then a message that must be nudged; only the second may produce a nudge. */
   async function expectIgnored(event: Record<string, unknown>) {

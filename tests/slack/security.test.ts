@@ -1,24 +1,15 @@
 // The HTTP edge: signature checks (nothing happens without a valid one), malformed and huge bodies, URL
 // verification, /healthz, keep-alive, and no tokens or message text in the logs.
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, channelMessage, startHarness, type Harness } from '../helpers/app-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { BOT_TOKEN, channelMessage, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { postSigned, signature, SIGNING_SECRET } from '../helpers/slack-signing.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const SECRET_WORDS = 'Zanzibar-quokka-memo';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.idle();
-  h.slack.reset();
-});
+useHarness((harness) => (h = harness));
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -1,22 +1,13 @@
 // DMs, the "Coach this message" shortcut, App Home, and workspace clean-up, over real HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonClick, dmMessage, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buttonClick, dmMessage, useHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
 import { lastDays } from '../../src/slack/time.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const CLEAN = 'Thanks, merged!';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.idle();
-  h.slack.reset();
-});
+useHarness((harness) => (h = harness));
 
 const blockIds = (blocks: any[]) => blocks.map((b) => b.block_id);
 
