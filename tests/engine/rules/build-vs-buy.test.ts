@@ -1,12 +1,9 @@
 // build-vs-buy: building something custom without asking whether it needs to exist. Invented sentences, not corpus text.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/index.ts';
+import { findingOf, type Case } from './cases.ts';
 
-type Case = [text: string, context?: string];
-
-function finding(text: string, context?: string) {
-  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'build-vs-buy');
-}
+const finding = findingOf('build-vs-buy');
 
 const FLAG: Case[] = [
   ["I'll write our own auth, how hard can it be"],

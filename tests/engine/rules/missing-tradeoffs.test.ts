@@ -1,12 +1,9 @@
 // missing-tradeoffs: a single option chosen with no cost, downside or alternative. Invented sentences, not corpus text.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/index.ts';
+import { findingOf, type Case } from './cases.ts';
 
-type Case = [text: string, context?: string];
-
-function finding(text: string, context?: string) {
-  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'missing-tradeoffs');
-}
+const finding = findingOf('missing-tradeoffs');
 
 const FLAG: Case[] = [
   // proposals with a decision frame

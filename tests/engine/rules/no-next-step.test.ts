@@ -1,12 +1,9 @@
 // no-next-step: uncertainty or being blocked, left there. Invented sentences, not corpus text.
 import { describe, expect, it } from 'vitest';
-import { analyze, NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+import { NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+import { findingOf, type Case } from './cases.ts';
 
-type Case = [text: string, context?: string];
-
-function finding(text: string, context?: string) {
-  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'no-next-step');
-}
+const finding = findingOf('no-next-step');
 
 const FLAG_CONFIDENT: Case[] = [
   ['no idea why the cron job stopped firing'],

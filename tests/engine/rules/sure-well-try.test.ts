@@ -1,12 +1,9 @@
 // sure-well-try: taking on a deadline, added scope or a real request with effort words. Invented sentences, not corpus text.
 import { describe, expect, it } from 'vitest';
-import { analyze, NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+import { NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+import { findingOf, type Case } from './cases.ts';
 
-type Case = [text: string, context?: string];
-
-function finding(text: string, context?: string) {
-  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'sure-well-try');
-}
+const finding = findingOf('sure-well-try');
 
 // Sure enough to nudge someone who did not ask.
 const FLAG_CONFIDENT: Case[] = [

@@ -1,12 +1,9 @@
 // unstated-assumptions: the writer's own bare estimate or date, or a padded one. Invented sentences, not corpus text.
 import { describe, expect, it } from 'vitest';
 import { analyze, NUDGE_CONFIDENCE } from '../../../src/engine/index.ts';
+import { findingOf, type Case } from './cases.ts';
 
-type Case = [text: string, context?: string];
-
-function finding(text: string, context?: string) {
-  return analyze(text, context ? { context } : {}).findings.find((f) => f.rule === 'unstated-assumptions');
-}
+const finding = findingOf('unstated-assumptions');
 
 const FLAG_CONFIDENT: Case[] = [
   ["It'll take 3 weeks."],
