@@ -1,11 +1,17 @@
 import { prepare } from './prepare.ts';
 import { RULES } from './rules/index.ts';
-import type { Analysis, AnalyzeOptions, Finding } from './types.ts';
+import { RULE_IDS, type Analysis, type AnalyzeOptions, type Finding, type OperatingPoint, type RuleId } from './types.ts';
 
 /** A finding must be at least this sure before we interrupt someone who did not ask (passive nudges). */
 export const NUDGE_CONFIDENCE = 0.8;
 /** Below this a finding is not reported at all. */
 export const REPORT_CONFIDENCE = 0.5;
+/** Per rule: the confidence at which a finding is reported, and at which it may nudge someone unasked. */
+export const OPERATING_POINTS: Readonly<Record<RuleId, OperatingPoint>> = Object.fromEntries(
+  RULE_IDS.map((rule) => [rule, { report: REPORT_CONFIDENCE, nudge: NUDGE_CONFIDENCE }]),
+) as Record<RuleId, OperatingPoint>;
+/** Replies this short lean on what they answer ("sure, will try", "no idea tbh"). */
+const SHORT_REPLY_WORDS = 40;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const doc = prepare(text);
@@ -31,5 +37,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     });
   }
   findings.sort((a, b) => a.start - b.start);
-  return { findings, nudge: findings.some((f) => f.confidence >= NUDGE_CONFIDENCE) };
+  const needsContext = !options.context && doc.prose.split(/\s+/, SHORT_REPLY_WORDS + 2).length <= SHORT_REPLY_WORDS;
+  return { findings, nudge: findings.some((f) => f.confidence >= OPERATING_POINTS[f.rule].nudge), needsContext };
 }

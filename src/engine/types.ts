@@ -26,6 +26,17 @@ export interface Analysis {
   findings: Finding[];
   /** True only when a finding is confident enough to interrupt someone who did not ask. */
   nudge: boolean;
+  /**
+   * True when no context was given and the message could read differently beside the message it replies to
+   * ("sure, we'll try" under a deadline vs under a coffee invite): worth fetching a thread's parent for.
+   */
+  needsContext: boolean;
+}
+
+/** Where a rule's confidence becomes a finding (`report`: /tradeoff, DMs, the shortcut) or a passive nudge (`nudge`). */
+export interface OperatingPoint {
+  report: number;
+  nudge: number;
 }
 
 export interface AnalyzeOptions {

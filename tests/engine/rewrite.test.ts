@@ -8,7 +8,7 @@ import { DEFAULT_CORPUS, readCorpus } from '../../scripts/eval.ts';
 function finding(text: string, rule: RuleId, quote: string): Analysis {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`"${quote}" not in "${text}"`);
-  return { findings: [{ rule, start, end: start + quote.length, quote, confidence: 0.9, message: '', tip: '' }], nudge: true };
+  return { findings: [{ rule, start, end: start + quote.length, quote, confidence: 0.9, message: '', tip: '' }], nudge: true, needsContext: false };
 }
 
 const BROADCASTS = /<!(?:here|channel|everyone)|<!subteam|[@\uFF20\uFE6B](?:here|channel|everyone)\b(?![.-]\w)/i;
@@ -16,7 +16,7 @@ const BROADCASTS = /<!(?:here|channel|everyone)|<!subteam|[@\uFF20\uFE6B](?:here
 describe('rewrite shapes', () => {
   it('returns a clean message unchanged', () => {
     const text = 'Merged, thanks! `retryCount` reads better.';
-    expect(rewrite(text, { findings: [], nudge: false })).toBe(text);
+    expect(rewrite(text, { findings: [], nudge: false, needsContext: false })).toBe(text);
   });
 
   it('sure-well-try: swaps effort words for a cost and a choice, keeping scope and date', () => {
@@ -58,7 +58,7 @@ describe('rewrite shapes', () => {
     const text = 'We must change the ORM to Prisma, it will take 1 week maximum.';
     const choice = finding(text, 'missing-tradeoffs', 'change the ORM to Prisma');
     const estimate = finding(text, 'unstated-assumptions', '1 week maximum');
-    const out = rewrite(text, { findings: [...choice.findings, ...estimate.findings], nudge: true });
+    const out = rewrite(text, { findings: [...choice.findings, ...estimate.findings], nudge: true, needsContext: false });
     expect(out).toMatch(/^We must change the ORM to Prisma - it gives us \[benefit\] but costs \[cost\];.*\. It will take 1 week maximum, assuming \[main assumption\]\./);
   });
 
@@ -81,7 +81,7 @@ describe('rewrite shapes', () => {
     const out = rewrite(text, finding(text, 'sure-well-try', 'on it'));
     expect(out).not.toMatch(BROADCASTS);
     expect(out).toContain('<@U123>');
-    expect(rewrite('<!here|here> deploy done', { findings: [], nudge: false })).toBe('folks here deploy done');
+    expect(rewrite('<!here|here> deploy done', { findings: [], nudge: false, needsContext: false })).toBe('folks here deploy done');
   });
 });
 

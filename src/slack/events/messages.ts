@@ -84,7 +84,7 @@ async function nudge(deps: SlackDeps, client: MessageArgs['client'], team: strin
       channel: message.channel,
       user: message.user,
       ...(inThread ? { thread_ts: inThread } : {}),
-      ...nudgeMessage({ findings, nudge: true }, { channel: message.channel, ts: message.ts, threadTs: inThread }),
+      ...nudgeMessage({ findings, nudge: true, needsContext: false }, { channel: message.channel, ts: message.ts, threadTs: inThread }),
     });
     const sent = findings.map((f) => f.rule);
     deps.logger.info({ ...ids, rules: sent, textLength: message.text.length }, 'nudged');
