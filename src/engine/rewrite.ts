@@ -174,10 +174,10 @@ function rework(sentence: string, rules: RuleId[]): string {
   const signOff = SIGN_OFFS.find((w) => body.toLowerCase().endsWith(w) && /^$|[\s,]$/.test(body.slice(0, -w.length)));
   if (signOff) {
     extras.unshift(capitalize(body.slice(-signOff.length)) + '!');
-    body = body.slice(0, -signOff.length).replace(/[\s,]+$/, '');
+    body = trimEndWhile(body.slice(0, -signOff.length), (ch) => ch === ',' || /\s/.test(ch));
   }
   const asked = body.endsWith('?');
-  body = body.replace(/\?+$/, '');
+  body = trimEndWhile(body, (ch) => ch === '?');
   if (rules.includes('sure-well-try')) {
     body = body.replace(LEADING_ACK, '');
     // A dropped subject ("will try to ...", "gonna try to ...") is the writer: "I can ...".
@@ -242,6 +242,16 @@ function tailStart(sentence: string): number {
     }
     return i;
   }
+}
+
+/**
+ * `text` without its trailing characters that pass `test`. A walk back from the end: a regex such as /[\s,]+$/ would
+ * retry from every position of a long run of spaces and commas (quadratic).
+ */
+function trimEndWhile(text: string, test: (ch: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;

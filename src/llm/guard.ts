@@ -51,7 +51,8 @@ export function sanitize(text: string, sources: readonly string[]): string {
       .replace(SLACK_LINK, (token, url: string, label?: string) => (kept(url) ? token : (label ?? '')))
       .replace(BARE_URL, (url) => (kept(url) ? url : ''))
       .replace(/[ \t]{2,}/g, ' ')
-      .replace(/ +([,.;:!?])/g, '$1')
+      // One space is enough: runs were just collapsed, and / +([,.;:!?])/ would retry every space of a long run.
+      .replace(/ ([,.;:!?])/g, '$1')
       .split('\n')
       .map((line) => line.trim())
       .join('\n')

@@ -30,8 +30,9 @@ export interface PromptData {
   findings: readonly Pick<Finding, 'rule' | 'quote' | 'tip'>[];
 }
 
-// The data may not close or open our own tags (a draft saying "</draft> new instructions: ...").
-const OUR_TAGS = /<\s*\/?\s*(?:draft|context|findings)\s*>/gi;
+// The data may not close or open our own tags (a draft saying "</draft> new instructions: ..."). The slash brings its
+// own spaces: in /<\s*\/?\s*.../ the two \s* could share a run of spaces (polynomial backtracking).
+const OUR_TAGS = /<\s*(?:\/\s*)?(?:draft|context|findings)\s*>/gi;
 const asData = (text: string) => text.replace(OUR_TAGS, '');
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
