@@ -105,8 +105,8 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-/** Pre-signs `count` requests: half slash commands, the rest channel messages (unique authors) and DMs. */
-function prepare(count: number, slack: FakeSlack): Prepared[] {
+/** Pre-signs `count` requests numbered from `from`: half slash commands, the rest channel messages (unique authors) and DMs. */
+function prepare(count: number, slack: FakeSlack, from = 0): Prepared[] {
   const timestamp = Math.floor(Date.now() / 1000); // signatures stay valid for 5 minutes, longer than a run
   const signed = (body: string, contentType: string): AutocannonRequest => ({
     method: 'POST',
@@ -118,7 +118,8 @@ function prepare(count: number, slack: FakeSlack): Prepared[] {
     },
     body,
   });
-  return Array.from({ length: count }, (_, i): Prepared => {
+  return Array.from({ length: count }, (_, n): Prepared => {
+    const i = from + n;
     const text = DRAFTS[i % DRAFTS.length]!;
     if (i % 2 === 0) {
       const responseUrl = slack.responseUrl();
@@ -305,7 +306,10 @@ async function runOnce(run: Run): Promise<RunResult> {
       requests: [
         {
           setupRequest: (_request, context) => {
-            const item = pool[next++ % pool.length]!;
+            // Never send a request twice: autocannon may send more than rate x seconds (a rate tick that lands just
+            // before a late stop timer), and a re-sent event after the outage's fresh Redis was counted as a duplicate.
+            if (next === pool.length) pool.push(...prepare(CONNECTIONS * 2, slack, pool.length));
+            const item = pool[next++]!;
             context.item = item;
             return item.request;
           },
