@@ -63,8 +63,6 @@ const NEEDS_WORK = /[`<>&"*_~\u2018\u2019\u201c\u201d\u2013\u2014\p{Extended_Pic
 const SENTENCE_END = /(?<![.!?])[.!?]+(?=\s|$)|\n+|;/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
-export const PREPARE_PATTERNS: readonly RegExp[] = [...Object.values(KINDS), MARKUP, NEEDS_WORK, SENTENCE_END, HAS_WORD];
-
 /** A markup span of the original and what stands for it in the prose. */
 interface Replacement {
   start: number;

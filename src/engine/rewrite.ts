@@ -54,8 +54,6 @@ const PICTOGRAPH = /^[\p{Extended_Pictographic}\u200d\ufe0f]$/u;
 const EMOJI_NAME_CHAR = /^[a-z0-9_+'-]$/i;
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 
-export const REWRITE_PATTERNS: readonly RegExp[] = [LEADING_ACK, ...EFFORT_REWORDS.map(([re]) => re), PADDING, BROADCAST, LOWERCASE_I, PICTOGRAPH, EMOJI_NAME_CHAR, NUMBER];
-
 /** Numbers in a text (the rewrite must keep every one of the draft's). */
 export function numbersIn(text: string): string[] {
   return text.match(NUMBER) ?? [];

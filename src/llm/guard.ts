@@ -28,10 +28,6 @@ const CAPITALISED = /\b[A-Z][\w'-]{0,40}/g;
 const PLACEHOLDER = /\[[^[\]\n]{0,80}\]/g;
 const FIRST_PERSON = /^I(?:'(?:m|ll|d|ve))?$/;
 
-export const GUARD_PATTERNS: readonly RegExp[] = [
-  INVISIBLE, SPECIAL, BROADCAST, REFERENCE, TYPED_BROADCAST, SLACK_LINK, BARE_URL, NUMBER, WORD_DURATION, WORD_DATE, CAPITALISED, PLACEHOLDER,
-];
-
 const MAX_SANITIZE_PASSES = 4;
 
 export function stripInvisible(text: string): string {

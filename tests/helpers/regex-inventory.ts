@@ -124,6 +124,6 @@ if (import.meta.main) {
     process.stderr.write('usage: node tests/helpers/regex-inventory.ts DIR\n');
     process.exit(2);
   }
-  process.stdout.write(JSON.stringify(await takeInventory(dir)) + '\n');
-  process.exit(0); // modules may have opened handles on import
+  // Exit once the output is flushed (a pipe takes 64 KiB at a time); modules may have opened handles on import.
+  process.stdout.write(JSON.stringify(await takeInventory(dir)) + '\n', () => process.exit(0));
 }
