@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { analyze, rewrite as rulesRewrite, type Finding } from '../engine/index.ts';
 import type { Store } from '../store/types.ts';
 import { inventedFacts, sanitize } from './guard.ts';
+import { englishLexicon } from './lexicon.ts';
 import {
   buildRewriteMessages,
   buildVerifyMessages,
@@ -73,6 +74,7 @@ const errorFields = (error: unknown) => ({
 export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter & { verifyNudge: VerifyNudge } {
   const prompts = options.prompts ?? loadPrompts();
   const now = options.now ?? (() => new Date());
+  const lexicon = englishLexicon();
   const client = new OpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseURL,
@@ -113,17 +115,18 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
   // The model's text is untrusted: sanitized, then it must keep to the draft's facts, its length and the rules.
   function check(answer: { rewrite: string; assumptions: string[] }, request: RewriteRequest): RewriteResult {
     const sources = [request.draft, request.context ?? ''];
+    if (answer.rewrite.length > Math.max(2 * request.draft.length, MIN_LENGTH_CAP)) throw new Rejected('too long');
     const text = sanitize(answer.rewrite, sources);
     if (!text) throw new Rejected('empty');
-    if (text.length > Math.max(2 * request.draft.length, MIN_LENGTH_CAP)) throw new Rejected('too long');
-    if (inventedFacts(text, sources).length > 0) throw new Rejected('invented facts');
+    if (inventedFacts(text, { sources, instructions: prompts.rewriteSystem, lexicon }).length > 0) throw new Rejected('invented facts');
     if (analyze(text, request.context ? { context: request.context } : {}).findings.length > 0) {
       throw new Rejected('fails the rules');
     }
     const assumptions = answer.assumptions
+      .slice(0, MAX_ASSUMPTIONS)
+      .filter((a) => a.length <= MAX_ASSUMPTION_CHARS)
       .map((a) => sanitize(a, sources))
-      .filter((a) => a && a.length <= MAX_ASSUMPTION_CHARS)
-      .slice(0, MAX_ASSUMPTIONS);
+      .filter((a): a is string => Boolean(a));
     return { text, source: 'ai', assumptions };
   }
 

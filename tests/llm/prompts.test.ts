@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index.ts';
 import { inventedFacts, sanitize } from '../../src/llm/guard.ts';
+import { englishLexicon } from '../../src/llm/lexicon.ts';
 import { loadPrompts, PROMPTS_DIR, PromptFileError } from '../../src/llm/prompts.ts';
 import { DEFAULT_CORPUS, readCorpus } from '../../scripts/eval.ts';
 import { MAX_PROMPT_TOKENS, worstCasePromptTokens } from '../../scripts/prompt-tokens.ts';
@@ -28,7 +29,7 @@ describe('prompt examples', () => {
     expect(analyze(example.rewrite, contextOf(example)).findings).toEqual([]);
     const sources = [example.draft, example.context ?? ''];
     expect(sanitize(example.rewrite, sources)).toBe(example.rewrite);
-    expect(inventedFacts(example.rewrite, sources)).toEqual([]);
+    expect(inventedFacts(example.rewrite, { sources, lexicon: englishLexicon() })).toEqual([]);
     expect(example.rewrite.length).toBeLessThanOrEqual(Math.max(2 * example.draft.length, 1500));
   });
 });
