@@ -37,7 +37,7 @@ export function judge(
   draft: string,
   rulesFindings: readonly Finding[],
   modelFindings: readonly ModelFinding[],
-): { judgement: Judgement; invalid: number } {
+): Judgement {
   const kept = new Map<Finding, JudgedFinding>();
   const added: JudgedFinding[] = [];
   let invalid = 0;
@@ -74,5 +74,5 @@ export function judge(
   }
   const findings = [...kept.values(), ...added].sort((a, b) => a.start - b.start || a.end - b.end);
   const dropped = rulesFindings.filter((f) => !kept.has(f));
-  return { judgement: { findings, dropped }, invalid };
+  return { findings, dropped, ignored: invalid };
 }

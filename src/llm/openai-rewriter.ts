@@ -315,10 +315,14 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
 
       // Each "why" is cut to its limit, then made safe like any model text (it is shown to the author): one plain line.
       const whyOf = (why: string) => (sanitize(why.slice(0, ANSWER_LIMITS.whyChars), [request.draft]) ?? '').replace(/[<>\n]+/g, ' ').trim();
-      const judged = answer.findings ? judge(request.draft, rulesFindings, answer.findings.map((f) => ({ ...f, why: whyOf(f.why) }))) : undefined;
-      const judgement = judged?.judgement;
-      const counts = judged
-        ? { kept: judged.judgement.findings.filter((f) => f.by === 'rules').length, added: judged.judgement.findings.filter((f) => f.by === 'model').length, dropped: judged.judgement.dropped.length, invalid: judged.invalid }
+      const judgement = answer.findings ? judge(request.draft, rulesFindings, answer.findings.map((f) => ({ ...f, why: whyOf(f.why) }))) : undefined;
+      const counts = judgement
+        ? {
+            kept: judgement.findings.filter((f) => f.by === 'rules').length,
+            added: judgement.findings.filter((f) => f.by === 'model').length,
+            dropped: judgement.dropped.length,
+            invalid: judgement.ignored,
+          }
         : { judged: false };
       const gaps = judgement ? judgement.findings.length : rulesFindings.length;
       if (gaps === 0) {

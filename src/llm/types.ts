@@ -41,6 +41,8 @@ export interface Judgement {
   findings: JudgedFinding[];
   /** The rules' findings the model judged not to be gaps. */
   dropped: Finding[];
+  /** How many of the model's findings were ignored: a quote not in the draft, or a rule that is not ours. */
+  ignored: number;
 }
 
 /** The checks a model answer must pass, in the order they run. */

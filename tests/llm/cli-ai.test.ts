@@ -82,6 +82,7 @@ describe('coach --ai: the model judges', () => {
     expect(result.judgement).toEqual({
       findings: [{ rule: 'unstated-assumptions', start: DRAFT.indexOf('prob'), end: DRAFT.length, quote: 'prob a sprint or so', why: 'A loose estimate.', by: 'model' }],
       dropped: [],
+      ignored: 0,
     });
   });
 

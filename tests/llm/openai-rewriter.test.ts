@@ -169,7 +169,7 @@ describe('OpenAI rewriter over nock', () => {
   it('judges a draft the rules found clean: the model agrees, so the draft stands', async () => {
     const { scope } = fakeOpenAi([200, completion({ findings: [], rewrite: 'thanks, merged!', assumptions: [] })]);
     const result = await createRewriter(llmConfig()).rewrite(request('thanks, merged!', []));
-    expect(result).toEqual({ text: 'thanks, merged!', source: 'ai', assumptions: [], judgement: { findings: [], dropped: [] } });
+    expect(result).toEqual({ text: 'thanks, merged!', source: 'ai', assumptions: [], judgement: { findings: [], dropped: [], ignored: 0 } });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -313,6 +313,7 @@ describe('the model judges', () => {
     expect(result.judgement).toEqual({
       findings: [{ rule: 'unstated-assumptions', start: draft.indexOf('It ships'), end: draft.length - 1, quote: 'It ships Friday', why: 'A bare date.', by: 'model' }],
       dropped: [build],
+      ignored: 0,
     });
     // The model saw what the rules said.
     expect((sent[0]!.body.messages as { content: string }[]).at(-1)!.content).toContain(`- build-vs-buy: "we're building our own"`);
@@ -321,7 +322,7 @@ describe('the model judges', () => {
   it('drops a finding whose quote is not in the draft', async () => {
     fakeOpenAi([200, judged([{ rule: 'build-vs-buy', quote: 'we are writing a broker', why: 'Invented.' }])]);
     const result = await createRewriter(llmConfig()).rewrite(request(draft, [build]));
-    expect(result.judgement).toEqual({ findings: [], dropped: [build] });
+    expect(result.judgement).toEqual({ findings: [], dropped: [build], ignored: 1 });
     expect(result).toMatchObject({ source: 'ai', text: draft }); // nothing left to fix
   });
 
