@@ -24,6 +24,8 @@ async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; ma
   histogram.enable();
   try {
     const result = await work();
+    // A stall ends in the same turn the work resolves: let the sampling timer fire once more so it is recorded.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     return { result, maxStallMs: histogram.max / 1e6 };
   } finally {
     histogram.disable();
