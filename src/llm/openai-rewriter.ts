@@ -76,6 +76,8 @@ const JudgeAnswer = z.object({
   assumptions: z.array(z.string()).default([]),
 });
 type JudgeAnswer = z.infer<typeof JudgeAnswer>;
+// Verdicts on a nudge: {rule, confirmed}, or the model's own findings {rule, quote, why} (see verifyNudge).
+const Verdicts = z.array(z.object({ rule: z.string(), confirmed: z.boolean().optional(), quote: z.string().optional() }));
 
 class Rejected extends Error {
   override name = 'Rejected';
@@ -363,9 +365,15 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
           throw new Rejected({ check: 'format', tokens: ['json'] });
         }
         const verdicts = (raw as { findings?: unknown })?.findings;
-        const parsed = VerifyOutput.safeParse({ findings: Array.isArray(verdicts) ? verdicts.slice(0, ANSWER_LIMITS.findings) : verdicts });
+        const parsed = Verdicts.safeParse(Array.isArray(verdicts) ? verdicts.slice(0, ANSWER_LIMITS.findings) : verdicts);
         if (!parsed.success) throw new Rejected({ check: 'format', tokens: ['findings'] });
-        const confirmed = new Set(parsed.data.findings.filter((v) => v.confirmed).map((v) => v.rule));
+        // A verdict per finding; a model that answers with its own findings instead confirms the rules it lists
+        // (where it quotes, only with words from the draft).
+        const confirmed = new Set(
+          parsed.data
+            .filter((v) => (v.confirmed === undefined ? v.quote === undefined || draft.includes(v.quote.trim()) : v.confirmed))
+            .map((v) => v.rule),
+        );
         const kept = findings.filter((f) => confirmed.has(f.rule));
         log('ok', { findings: findings.length, confirmed: kept.length });
         return kept;

@@ -244,6 +244,13 @@ describe('nudge verification', () => {
     expect(sent[0]!.body).toMatchObject({ store: false, response_format: { type: 'json_schema', json_schema: { name: 'verify_findings' } } });
   });
 
+  it('reads an answer in the judgement shape as confirming the rules it lists, with quotes from the draft', async () => {
+    const own = (quote: string) => completion({ findings: [{ rule: 'missing-tradeoffs', quote, why: 'w' }], rewrite: 'x', assumptions: [] });
+    fakeOpenAi([200, own('we should just rewrite')], [200, own('we should rewrite it in Go')]);
+    expect(await verifier().verifyNudge!(draft, findings)).toEqual([findings[1]]);
+    expect(await verifier().verifyNudge!(draft, findings)).toEqual([]);
+  });
+
   it.each([
     ['a 500', () => fakeOpenAi([500, {}, { 'retry-after-ms': '1' }], [500, {}, { 'retry-after-ms': '1' }])],
     ['a hang', () => nock(API).post(PATH).times(2).reply(200, () => new Promise(() => {}))],
