@@ -69,9 +69,10 @@ export interface Rejection {
 export interface Rewriter {
   /** True when rewrite() may call a model (so callers show a "refining..." state and update in place). */
   readonly usesModel: boolean;
+  /** With a model: its judgement of the draft (clean ones too) and its rewrite, in one call; else the rules' rewrite. */
   rewrite(request: RewriteRequest): Promise<RewriteResult>;
   /**
-   * Present only when LLM_VERIFY_NUDGES is on and a model is configured: asks the model to confirm findings before
+   * Present when a model is configured and LLM_VERIFY_NUDGES is not false: asks the model to confirm findings before
    * a passive nudge. Returns the confirmed subset; [] on any failure, timeout or cap (fail closed: no nudge).
    */
   verifyNudge?: VerifyNudge;
