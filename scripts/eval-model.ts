@@ -199,8 +199,10 @@ export function formatReport(r: ModelReport, files: readonly string[]): string {
   return lines.join('\n');
 }
 
-if (import.meta.main) {
+/** The command line (`--model` is accepted and ignored, so `npm run eval -- --model ...` can hand its argv over). Returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: { limit: { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' }, model: { type: 'boolean' } },
   });
@@ -210,11 +212,11 @@ if (import.meta.main) {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
-    process.exit(2);
+    return 2;
   }
   if (!llm.apiKey) {
     console.log('model eval skipped: OPENAI_API_KEY is not set (set it, and OPENAI_BASE_URL / OPENAI_MODEL, to score your model; nothing was sent).');
-    process.exit(0);
+    return 0;
   }
   const files = positionals.length ? positionals : [DEFAULT_MODEL_CORPUS];
   const limit = values.limit ? Number(values.limit) : Infinity;
@@ -225,4 +227,7 @@ if (import.meta.main) {
     if (done % 25 === 0) process.stderr.write(`  ${done}/${corpus.length}\n`);
   });
   console.log(values.json ? JSON.stringify(report) : formatReport(report, files));
+  return 0;
 }
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
