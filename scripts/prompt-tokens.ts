@@ -1,14 +1,15 @@
-// Prompt tokens per AI rewrite over the dev corpus (the exact messages the rewriter sends, plus its JSON schema),
-// and how many model calls clean messages cause, measured against a local OpenAI-compatible server.
+// Prompt tokens per AI judgement and rewrite over the dev corpus (the exact messages the rewriter sends, plus its
+// JSON schema), and the model requests that drafts the rules find clean cause when a person asks (each is judged
+// once, since the model may see a gap the rules missed; passive traffic never sends a clean message), measured
+// against a local OpenAI-compatible server.
 // Usage: node scripts/prompt-tokens.ts [corpus.jsonl]
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode, encodeChat } from 'gpt-tokenizer/model/gpt-4o';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import { analyze } from '../src/engine/index.ts';
-import { RULES } from '../src/engine/rules/index.ts';
-import { buildRewriteMessages, MAX_CONTEXT_CHARS, MAX_DRAFT_CHARS, MAX_QUOTE_CHARS, RewriteOutput, type PromptData } from '../src/llm/messages.ts';
+import { analyze, RULE_IDS } from '../src/engine/index.ts';
+import { buildJudgeMessages, JudgeOutput, MAX_CONTEXT_CHARS, MAX_DRAFT_CHARS, MAX_QUOTE_CHARS, type PromptData } from '../src/llm/messages.ts';
 import { createOpenAiRewriter } from '../src/llm/openai-rewriter.ts';
 import { loadPrompts } from '../src/llm/prompts.ts';
 import { DEFAULT_CORPUS, readCorpus, type LabelledMessage } from './eval.ts';
@@ -17,11 +18,11 @@ import { DEFAULT_CORPUS, readCorpus, type LabelledMessage } from './eval.ts';
 export const MAX_PROMPT_TOKENS = 1_500;
 
 // OpenAI also feeds the response format's schema to the model.
-const schemaTokens = encode(JSON.stringify(zodResponseFormat(RewriteOutput, 'rewrite').json_schema)).length;
+const schemaTokens = encode(JSON.stringify(zodResponseFormat(JudgeOutput, 'judge_and_rewrite').json_schema)).length;
 
 /** Tokens of one rewrite request as sent (gpt-4o / gpt-4o-mini tokenizer, with chat overhead and the schema). */
 export function promptTokens(data: PromptData): number {
-  const chat = buildRewriteMessages(loadPrompts(), data).map((m) => ({
+  const chat = buildJudgeMessages(loadPrompts(), data).map((m) => ({
     role: m.role as 'system' | 'user' | 'assistant',
     content: String(m.content),
   }));
@@ -34,7 +35,7 @@ export function worstCasePromptTokens(corpus: LabelledMessage[]): number {
   return promptTokens({
     draft: prose.slice(0, MAX_DRAFT_CHARS),
     context: prose.slice(MAX_DRAFT_CHARS, MAX_DRAFT_CHARS + MAX_CONTEXT_CHARS),
-    findings: RULES.map((rule, i) => ({ rule: rule.id, quote: prose.slice(i * 200, i * 200 + MAX_QUOTE_CHARS + 50), tip: rule.tip })),
+    findings: RULE_IDS.map((rule, i) => ({ rule, quote: prose.slice(i * 200, i * 200 + MAX_QUOTE_CHARS + 50) })),
   });
 }
 
@@ -45,7 +46,9 @@ async function modelCallsFor(messages: (LabelledMessage & { analysis: ReturnType
   let calls = 0;
   const server = createServer((_req, res) => {
     calls++;
-    res.writeHead(500).end();
+    const content = JSON.stringify({ findings: [], rewrite: '', assumptions: [] });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 'c', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } }] }));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -74,5 +77,5 @@ if (import.meta.main) {
   console.log(`prompt tokens per rewrite (gpt-4o tokenizer, incl. ${schemaTokens} for the schema), budget ${MAX_PROMPT_TOKENS}:`);
   console.log(`  median ${median(tokens)}  max ${tokens.at(-1) ?? 0}  min ${tokens[0] ?? 0}  over budget ${tokens.filter((t) => t > MAX_PROMPT_TOKENS).length}`);
   console.log(`  at the input limits (${MAX_DRAFT_CHARS}-char draft, ${MAX_CONTEXT_CHARS}-char context, 5 findings): ${worstCasePromptTokens(corpus)}`);
-  console.log(`model calls for clean messages: ${await modelCallsFor(clean)}`);
+  console.log(`model requests for the ${clean.length} clean drafts, each asked about by a person: ${await modelCallsFor(clean)} (passive clean messages: none)`);
 }

@@ -39,6 +39,7 @@ export interface Config {
     timeoutMs: number;
     userDailyCap: number;
     teamDailyCap: number;
+    /** The model confirms a finding before a passive nudge: LLM_VERIFY_NUDGES, by default on exactly when a model is configured. */
     verifyNudges: boolean;
   };
 }
@@ -65,7 +66,7 @@ const HOW_TO_GET: Record<string, string> = {
   LLM_TIMEOUT_MS: `milliseconds, at most ${MAX_LLM_TIMEOUT_MS}`,
   LLM_USER_DAILY_CAP: 'model calls per user per day, such as 20',
   LLM_TEAM_DAILY_CAP: 'model calls per workspace per day, such as 500',
-  LLM_VERIFY_NUDGES: 'true or false',
+  LLM_VERIFY_NUDGES: 'true or false (unset: true when OPENAI_API_KEY is set)',
 };
 
 const count = (fallback: number) =>
@@ -94,7 +95,7 @@ const envSchema = z.object({
     .pipe(z.number().min(1, 'must be at least 1').max(MAX_LLM_TIMEOUT_MS, `must be at most ${MAX_LLM_TIMEOUT_MS}`)),
   LLM_USER_DAILY_CAP: count(20),
   LLM_TEAM_DAILY_CAP: count(500),
-  LLM_VERIFY_NUDGES: z.stringbool({ error: 'must be true or false' }).default(false),
+  LLM_VERIFY_NUDGES: z.stringbool({ error: 'must be true or false' }).optional(),
 });
 
 const OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
@@ -182,7 +183,8 @@ function llmConfig(e: z.infer<typeof llmSchema>): Config['llm'] {
     timeoutMs: e.LLM_TIMEOUT_MS,
     userDailyCap: e.LLM_USER_DAILY_CAP,
     teamDailyCap: e.LLM_TEAM_DAILY_CAP,
-    verifyNudges: e.LLM_VERIFY_NUDGES,
+    // A model that is there anyway checks a nudge before it interrupts someone who did not ask.
+    verifyNudges: e.LLM_VERIFY_NUDGES ?? e.OPENAI_API_KEY !== undefined,
   };
 }
 

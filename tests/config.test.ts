@@ -62,6 +62,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('verifies nudges by default exactly when a model is configured', () => {
+    expect(loadConfig(httpMode).llm.verifyNudges).toBe(false);
+    expect(loadConfig({ ...httpMode, OPENAI_API_KEY: 'sk-test' }).llm.verifyNudges).toBe(true);
+    expect(loadConfig({ ...httpMode, OPENAI_API_KEY: 'sk-test', LLM_VERIFY_NUDGES: 'false' }).llm.verifyNudges).toBe(false);
+    expect(loadLlmConfig({ OPENAI_API_KEY: 'sk-test' }).verifyNudges).toBe(true);
+  });
+
   it.each(['false', 'FALSE', '0', 'no', 'off'])('keeps LLM_VERIFY_NUDGES=%s false', (value) => {
     expect(loadConfig({ ...httpMode, LLM_VERIFY_NUDGES: value }).llm.verifyNudges).toBe(false);
   });

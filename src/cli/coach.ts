@@ -7,7 +7,7 @@ import { ConfigError, loadLlmConfig } from '../config.ts';
 import { analyze, type Finding } from '../engine/index.ts';
 import { createRewriter } from '../llm/index.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
-import type { Rewriter } from '../llm/types.ts';
+import type { Judgement, Rejection, Rewriter } from '../llm/types.ts';
 
 const USAGE = `Usage: npm run coach -- [options] ["draft"]
 
@@ -16,9 +16,10 @@ With no draft, reads the draft from stdin.
 
 Options:
   -c, --context "..."  the message the draft replies to ("sure!" to a coffee invite is fine; to a deadline it is not)
-      --ai             rewrite with the model set by OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL (falls back
-                       to the rules' rewrite on any failure, within LLM_TIMEOUT_MS)
-      --json           print one JSON object {findings, nudge, rewrite, rewriteSource: "ai"|"rules", rewriteNote?}
+      --ai             let the model set by OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL judge the draft (keep,
+                       drop or add findings) and rewrite it; the rules' answer on any failure, within LLM_TIMEOUT_MS
+      --json           print one JSON object {findings, nudge, rewrite, rewriteSource: "ai"|"rules", rewriteNote?,
+                       judgement?, rewriteRejected?: {check, tokens?, chars?, limit?}}
       --jsonl          batch: read JSON lines {"id","text","context"?} on stdin, write one line
                        {"id","findings","nudge","rewrite","rewriteSource"} per input, in order (a bad line gets {"id","error"})
   -h, --help           show this help
@@ -33,6 +34,10 @@ export interface CoachResult {
   rewriteSource: 'ai' | 'rules';
   /** Why the model's rewrite was not used (timeout, cap, failed checks). */
   rewriteNote?: string;
+  /** With --ai: the model's findings (each `by` the rules or the model) and the rules' findings it judged fine. */
+  judgement?: Judgement;
+  /** With --ai: the check that refused the model's answer (or its rewrite) and the words it objected to. */
+  rewriteRejected?: Rejection;
 }
 
 /** The one place a draft becomes findings plus a rewrite; the rewriter is the seam a model can plug into. */
@@ -45,6 +50,8 @@ export async function coach(draft: string, context: string | undefined, rewriter
     rewrite: rewritten.text,
     rewriteSource: rewritten.source,
     ...(rewritten.note ? { rewriteNote: rewritten.note } : {}),
+    ...(rewritten.judgement ? { judgement: rewritten.judgement } : {}),
+    ...(rewritten.rejected ? { rewriteRejected: rewritten.rejected } : {}),
   };
 }
 
@@ -94,18 +101,36 @@ export async function runBatch(input: NodeJS.ReadableStream, write: (line: strin
 function formatHuman(draft: string, result: CoachResult): string {
   const bold = (s: string) => styleText('bold', s);
   const dim = (s: string) => styleText('dim', s);
-  if (result.findings.length === 0) return `${styleText('green', 'Reads clearly:')} nothing to coach.\n`;
-  const heading = bold(`${result.findings.length} thing${result.findings.length > 1 ? 's' : ''} to tighten`);
-  const lines = [result.nudge ? heading : heading + dim(' (quiet: not sure enough to nudge unasked)'), ''];
-  result.findings.forEach((f, i) => {
-    lines.push(`${i + 1}. ${styleText('yellow', `"${f.quote}"`)} ${dim(`[${f.rule}]`)}`);
-    lines.push(`   ${f.message}`);
-    lines.push(`   ${styleText('cyan', 'Try:')} ${f.tip}`);
+  // With --ai the model's judgement decides what is shown; its own calls are marked.
+  const shown = result.judgement
+    ? result.judgement.findings.map((j) => {
+        const rules = result.findings.find((f) => f.rule === j.rule && f.start === j.start && f.end === j.end);
+        return j.by === 'rules' && rules ? { ...rules, byModel: false } : { rule: j.rule, quote: j.quote, message: j.why, tip: '', byModel: true };
+      })
+    : result.findings.map((f) => ({ ...f, byModel: false }));
+  const dropped = result.judgement?.dropped ?? [];
+  const lines: string[] = [];
+  if (shown.length === 0) {
+    lines.push(`${styleText('green', 'Reads clearly:')} nothing to coach.`);
+    if (dropped.length > 0 || result.rewriteNote) lines.push('');
+  } else {
+    const heading = bold(`${shown.length} thing${shown.length > 1 ? 's' : ''} to tighten`);
+    lines.push(result.nudge || result.judgement ? heading : heading + dim(' (quiet: not sure enough to nudge unasked)'), '');
+    shown.forEach((f, i) => {
+      lines.push(`${i + 1}. ${styleText('yellow', `"${f.quote}"`)} ${dim(`[${f.rule}]`)}${f.byModel ? ` ${styleText('magenta', '(found by AI)')}` : ''}`);
+      lines.push(`   ${f.message}`);
+      if (f.tip) lines.push(`   ${styleText('cyan', 'Try:')} ${f.tip}`);
+      lines.push('');
+    });
+  }
+  if (dropped.length > 0) {
+    lines.push(dim('The AI judged these fine here:'));
+    for (const f of dropped) lines.push(dim(`   "${f.quote}" [${f.rule}]`));
     lines.push('');
-  });
-  if (result.rewrite !== draft) lines.push(bold(result.rewriteSource === 'ai' ? 'Rewrite (AI):' : 'Rewrite:'), result.rewrite, '');
+  }
+  if (shown.length > 0 && result.rewrite !== draft) lines.push(bold(result.rewriteSource === 'ai' ? 'Rewrite (AI):' : 'Rewrite:'), result.rewrite, '');
   if (result.rewriteNote) lines.push(dim(result.rewriteNote), '');
-  return lines.join('\n');
+  return lines.join('\n') + (lines.at(-1) === '' ? '' : '\n');
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

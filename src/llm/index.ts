@@ -7,9 +7,10 @@ import { loadPrompts } from './prompts.ts';
 import { rulesRewriter } from './rules-rewriter.ts';
 import type { Rewriter } from './types.ts';
 
-export { NOTES } from './openai-rewriter.ts';
+export { ANSWER_LIMITS, NOTES } from './openai-rewriter.ts';
+export { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from './messages.ts';
 export { rulesRewriter } from './rules-rewriter.ts';
-export type { RewriteRequest, RewriteResult, Rewriter, VerifyNudge } from './types.ts';
+export type { CheckId, Judgement, JudgedFinding, Rejection, RewriteRequest, RewriteResult, Rewriter, VerifyNudge } from './types.ts';
 
 export interface RewriterDeps {
   /** Keeps the daily caps on model calls; omitted in the CLI (one person, their own key). */

@@ -8,13 +8,21 @@ import { RULE_IDS } from '../engine/index.ts';
 
 export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
-const exampleSchema = z.strictObject({
-  draft: z.string().min(1),
-  context: z.string().min(1).optional(),
-  rules: z.array(z.enum(RULE_IDS)).min(1),
-  rewrite: z.string().min(1),
-  assumptions: z.array(z.string().min(1)),
-});
+const quoted = { rule: z.enum(RULE_IDS), quote: z.string().min(1) };
+const exampleSchema = z
+  .strictObject({
+    draft: z.string().min(1),
+    context: z.string().min(1).optional(),
+    /** What the rules reported for the draft: the example's <findings>. */
+    flagged: z.array(z.strictObject(quoted)),
+    /** The judgement the example teaches: the rules' findings that hold, and the gaps they missed. */
+    findings: z.array(z.strictObject({ ...quoted, why: z.string().min(1) })),
+    rewrite: z.string().min(1),
+    assumptions: z.array(z.string().min(1)),
+  })
+  .refine((e) => [...e.flagged, ...e.findings].every((f) => e.draft.includes(f.quote)), {
+    message: 'every quote must be copied exactly from its draft',
+  });
 export type PromptExample = z.infer<typeof exampleSchema>;
 
 export interface Prompts {

@@ -1,9 +1,10 @@
 // One coaching flow for every surface that answers a person who asked (/tradeoff, modal, DM, shortcut,
 // "show rewrite"): analyse, reply with the rules' answer at once, record counts, then (when a model is
-// configured) refine the rewrite and update the same reply in place.
+// configured) let the model judge the draft - clean ones too - and rewrite it, updating the same reply in place.
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { analyze, type RuleId } from '../engine/index.ts';
+import { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from '../llm/messages.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
 import type { RewriteResult } from '../llm/types.ts';
 import type { SlackDeps } from './deps.ts';
@@ -87,8 +88,11 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
 
   const cutNote = truncated ? `Only the first ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters were checked.` : undefined;
   const rewriteRequest = { draft, context, analysis, team: request.team, user: request.user };
-  const refine = deps.rewriter.usesModel && analysis.findings.length > 0;
-  const first = refine ? await rulesRewriter.rewrite(rewriteRequest) : await deps.rewriter.rewrite(rewriteRequest);
+  // The model judges what a person asked about, clean drafts included (it may see what the rules missed); never
+  // without a workspace to count the call against, and a clean draft too long to send is left to the rules.
+  const refine =
+    deps.rewriter.usesModel && request.team !== '' && (analysis.findings.length > 0 || draft.length <= MODEL_MAX_DRAFT_CHARS);
+  const first = await rulesRewriter.rewrite(rewriteRequest);
   const render = (rewrite: RewriteResult, refining: boolean) =>
     coachingMessage({ draft, analysis, rewrite: withNote(rewrite, cutNote), refining }, request.cleanText);
 
@@ -100,7 +104,7 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
   try {
     refined = await deps.rewriter.rewrite(rewriteRequest);
   } catch (error) {
-    log.warn({ err: error }, 'model rewrite failed; keeping the rules rewrite');
+    log.warn({ err: error }, 'model judgement failed; keeping the rules answer');
     refined = { ...first, note: 'The AI rewrite is not available right now; this is the rules’ rewrite.' };
   }
   await target.replace(render(refined, false));

@@ -67,3 +67,46 @@ describe('coach --ai', () => {
     expect(out.stderr).toMatch(/LLM_TIMEOUT_MS must be at most 10000/);
   });
 });
+
+describe('coach --ai: the model judges', () => {
+  const DRAFT = 'yeah the search index can move to the new cluster, prob a sprint or so';
+  const judged = (rewrite: string) =>
+    completion({ findings: [{ rule: 'unstated-assumptions', quote: 'prob a sprint or so', why: 'A loose estimate.' }], rewrite, assumptions: [] });
+
+  it('--json carries its judgement of a draft the rules found clean', async () => {
+    const rewrite = 'The search index can move to the new cluster in about a sprint, assuming [what it assumes].';
+    server = await startFakeServer(() => [200, judged(rewrite)]);
+    const out = await runCli(['--ai', '--json', DRAFT], { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: server.baseUrl });
+    const result = JSON.parse(out.stdout);
+    expect(result).toMatchObject({ findings: [], rewrite, rewriteSource: 'ai' });
+    expect(result.judgement).toEqual({
+      findings: [{ rule: 'unstated-assumptions', start: DRAFT.indexOf('prob'), end: DRAFT.length, quote: 'prob a sprint or so', why: 'A loose estimate.', by: 'model' }],
+      dropped: [],
+      ignored: 0,
+    });
+  });
+
+  it('--json says which check refused the rewrite and which words', async () => {
+    server = await startFakeServer(() => [200, judged('The search index moves to the new cluster in four weeks; ask dana.')]);
+    const out = await runCli(['--ai', '--json', DRAFT], { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: server.baseUrl });
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      rewriteSource: 'rules',
+      rewriteNote: NOTES.rejected,
+      rewriteRejected: { check: 'invented-facts', tokens: ['four', 'dana'] },
+      judgement: { findings: [{ by: 'model' }] },
+    });
+  });
+
+  it('prints the findings it added and dropped as its own', async () => {
+    const rewrite = 'The search index can move to the new cluster in about a sprint, assuming [what it assumes].';
+    server = await startFakeServer(() => [200, judged(rewrite)]);
+    const out = await runCli(['--ai', DRAFT], { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: server.baseUrl });
+    expect(out.stdout).toContain('"prob a sprint or so" [unstated-assumptions] (found by AI)');
+    expect(out.stdout).toContain('Rewrite (AI):');
+
+    await server.close();
+    server = await startFakeServer(() => [200, completion({ findings: [], rewrite: SURE_DRAFT, assumptions: [] })]);
+    const dropped = await runCli(['--ai', '-c', SURE_CONTEXT, SURE_DRAFT], { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: server.baseUrl });
+    expect(dropped.stdout).toMatch(/^Reads clearly: nothing to coach\.\n\nThe AI judged these fine here:\n {3}"[^"]+" \[sure-well-try\]\n$/);
+  });
+});

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLlmConfig } from '../../src/config.ts';
 import { createRewriter } from '../../src/llm/index.ts';
+import { rewriteLimit } from '../../src/llm/messages.ts';
 import { loadPrompts } from '../../src/llm/prompts.ts';
 import { completion, finding, GOOD_REWRITE, request, SURE_CONTEXT, startFakeServer, type FakeServer } from './helpers.ts';
 
@@ -32,9 +33,9 @@ describe('OpenAI-compatible server via OPENAI_BASE_URL', () => {
       response_format: {
         type: 'json_schema',
         json_schema: {
-          name: 'rewrite',
+          name: 'judge_and_rewrite',
           strict: true,
-          schema: { type: 'object', required: ['rewrite', 'assumptions'], additionalProperties: false },
+          schema: { type: 'object', required: ['findings', 'rewrite', 'assumptions'], additionalProperties: false },
         },
       },
     });
@@ -43,11 +44,12 @@ describe('OpenAI-compatible server via OPENAI_BASE_URL', () => {
     expect(messages[0]).toEqual({ role: 'system', content: loadPrompts().rewriteSystem });
     expect(messages.slice(1).map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
     expect(messages.at(-1)!.content).toBe(
-      `<context>\n${SURE_CONTEXT}\n</context>\n<findings>\n- sure-well-try: "sure, we'll try" (tip: ${sure.tip})\n</findings>\n<draft>\n${draft}\n</draft>`,
+      `<context>\n${SURE_CONTEXT}\n</context>\n<findings>\n- sure-well-try: "sure, we'll try"\n</findings>\n<draft>\n${draft}\n</draft>\n` +
+        `Character limit for "rewrite": ${rewriteLimit(draft)}.`,
     );
     // Nothing about who asked, nor the engine's internals, leaves the process.
     const sent = JSON.stringify(body);
-    for (const secret of ['T0SECRET', 'U0SECRET', 'confidence', sure.message]) expect(sent).not.toContain(secret);
+    for (const secret of ['T0SECRET', 'U0SECRET', 'confidence', sure.message, sure.tip]) expect(sent).not.toContain(secret);
   });
 
   it('falls back to the rules when the local server is down', async () => {

@@ -71,8 +71,8 @@ export interface FakeServer {
 }
 
 /**
- * An OpenAI-compatible server on 127.0.0.1 (like Ollama, vLLM or LM Studio). `answer` returns [status, body];
- * returning undefined leaves the request hanging (until close()).
+ * An OpenAI-compatible server on 127.0.0.1 (like Ollama, vLLM or LM Studio). `answer` returns [status, body] (a
+ * string body is sent as it is, anything else as JSON); returning undefined leaves the request hanging (until close()).
  */
 export async function startFakeServer(answer: (body: Record<string, unknown>) => [number, unknown] | undefined): Promise<FakeServer> {
   const requests: FakeServer['requests'] = [];
@@ -83,7 +83,7 @@ export async function startFakeServer(answer: (body: Record<string, unknown>) =>
     requests.push({ path: req.url ?? '', headers: req.headers, body, at: performance.timeOrigin + performance.now() });
     const reply = answer(body);
     if (!reply) return;
-    res.writeHead(reply[0], { 'content-type': 'application/json' }).end(JSON.stringify(reply[1]));
+    res.writeHead(reply[0], { 'content-type': 'application/json' }).end(typeof reply[1] === 'string' ? reply[1] : JSON.stringify(reply[1]));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

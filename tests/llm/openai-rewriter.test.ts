@@ -3,6 +3,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rewrite as rulesRewrite } from '../../src/engine/index.ts';
 import { createRewriter, NOTES } from '../../src/llm/index.ts';
+import { rewriteLimit } from '../../src/llm/messages.ts';
 import { openSqliteStore } from '../../src/store/index.ts';
 import { completion, finding, GOOD_REWRITE, llmConfig, request, SURE_CONTEXT, SURE_DRAFT, sureRequest } from './helpers.ts';
 
@@ -79,15 +80,15 @@ describe('OpenAI rewriter over nock', () => {
   });
 
   it.each([
-    ['malformed JSON', completion('{"rewrite": "We can add SSO or')],
-    ['JSON of the wrong shape', completion({ text: GOOD_REWRITE })],
-    ['a refusal', completion(null, { refusal: "I'm sorry, I can't help with that." })],
-    ['an answer cut off by the length limit', completion('{"rewrite": "We can', { finish_reason: 'length' })],
-    ['an empty choice list', { ...completion({}), choices: [] }],
-  ])('falls back to the rules on %s', async (_what, body) => {
+    ['malformed JSON', completion('{"rewrite": "We can add SSO or'), 'format'],
+    ['JSON of the wrong shape', completion({ text: GOOD_REWRITE }), 'format'],
+    ['a refusal', completion(null, { refusal: "I'm sorry, I can't help with that." }), 'refusal'],
+    ['an answer cut off by the length limit', completion('{"rewrite": "We can', { finish_reason: 'length' }), 'cut-off'],
+    ['an empty choice list', { ...completion({}), choices: [] }, 'format'],
+  ])('falls back to the rules on %s, saying which check refused it', async (_what, body, check) => {
     fakeOpenAi([200, body]);
     const result = await createRewriter(llmConfig()).rewrite(sureRequest());
-    expect(result).toEqual({ text: rulesText(), source: 'rules', assumptions: [], note: NOTES.rejected });
+    expect(result).toMatchObject({ text: rulesText(), source: 'rules', assumptions: [], note: NOTES.rejected, rejected: { check } });
   });
 
   it('strips pings, mentions, links and invisible characters the model added', async () => {
@@ -114,27 +115,45 @@ describe('OpenAI rewriter over nock', () => {
   });
 
   it.each([
-    ['a number', 'We can add SSO or ship the rest of the release scope on time, not both: SSO pushes the search work back by 2 weeks. Which matters more?'],
-    ['a weekday', 'We can add SSO or ship the rest of the release scope by Friday, not both. Which matters more?'],
-    ['a duration in words', 'We can add SSO or ship the rest of the release scope, not both: SSO takes three days. Which matters more?'],
-    ['a name', 'We can add SSO or ship the rest of the release scope on time, not both; Okta would cut the work. Which matters more?'],
-  ])('falls back when the rewrite invents %s', async (_what, answer) => {
+    ['a number', 'We can add SSO or ship the rest of the release scope on time, not both: SSO pushes the search work back by 2 weeks. Which matters more?', ['2']],
+    ['a weekday', 'We can add SSO or ship the rest of the release scope by Friday, not both. Which matters more?', ['friday']],
+    ['a duration in words', 'We can add SSO or ship the rest of the release scope, not both: SSO takes three days. Which matters more?', ['three']],
+    ['a name', 'We can add SSO or ship the rest of the release scope on time, not both; Okta would cut the work. Which matters more?', ['okta']],
+    ['a name in lower case', 'We can add SSO or ship the rest of the release scope on time, not both; ask dana. Which matters more?', ['dana']],
+  ])('falls back when the rewrite invents %s, naming it', async (_what, answer, tokens) => {
     fakeOpenAi([200, completion({ rewrite: answer, assumptions: [] })]);
     const result = await createRewriter(llmConfig()).rewrite(sureRequest());
-    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected });
+    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected, rejected: { check: 'invented-facts', tokens } });
   });
 
-  it('falls back when the rewrite is longer than twice the draft and 1500 characters', async () => {
-    fakeOpenAi([200, completion({ rewrite: `${GOOD_REWRITE} ${'Which matters more? '.repeat(80)}`, assumptions: [] })]);
+  it('holds the rewrite to the length limit the prompt states, before sanitising it', async () => {
+    const limit = rewriteLimit(SURE_DRAFT);
+    const { sent } = fakeOpenAi([200, completion({ rewrite: `${GOOD_REWRITE} ${'Which matters more? '.repeat(10)}`, assumptions: [] })]);
     const result = await createRewriter(llmConfig()).rewrite(sureRequest());
-    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected });
+    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected, rejected: { check: 'length', chars: GOOD_REWRITE.length + 201, limit } });
+    const prompt = (sent[0]!.body.messages as { content: string }[]).at(-1)!.content;
+    expect(prompt).toMatch(new RegExp(`Character limit for "rewrite": ${limit}\\.$`));
   });
 
   it('falls back when the rewrite fails its own rules', async () => {
     // Only the draft's facts and no pings, but still effort words accepting the work: the rules flag it.
     fakeOpenAi([200, completion({ rewrite: "Sure, we'll try to make it work for this release, no problem.", assumptions: [] })]);
     const result = await createRewriter(llmConfig()).rewrite(sureRequest());
-    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected });
+    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected, rejected: { check: 'fails-rules', tokens: ['sure-well-try'] } });
+  });
+
+  it('refuses pings nested to survive their removal', async () => {
+    fakeOpenAi([200, completion({ rewrite: `${'<!'.repeat(20)}here${'>'.repeat(20)} ${GOOD_REWRITE}`, assumptions: [] })]);
+    const result = await createRewriter(llmConfig()).rewrite(sureRequest());
+    expect(result).toMatchObject({ source: 'rules', rejected: { check: 'markup' } });
+  });
+
+  it('cuts the count of assumptions and drops an over-long one before sanitising them', async () => {
+    const assumptions = ['what slips', 'x'.repeat(201), ...Array.from({ length: 50 }, (_, i) => `assumption ${'abcdefghij'[i % 10]}`)];
+    fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions })]);
+    const result = await createRewriter(llmConfig()).rewrite(sureRequest());
+    expect(result.source).toBe('ai');
+    expect(result.assumptions).toEqual(['what slips', ...assumptions.slice(2, 8)]);
   });
 
   it('gives a draft over the input limit the rules rewrite without a call', async () => {
@@ -147,12 +166,11 @@ describe('OpenAI rewriter over nock', () => {
     expect(scope.isDone()).toBe(false);
   });
 
-  it('never calls the model for a clean message', async () => {
-    const { scope } = fakeOpenAi([200, completion({ rewrite: 'x', assumptions: [] })]);
-    const clean = request('thanks, merged!', []);
-    const result = await createRewriter(llmConfig()).rewrite(clean);
-    expect(result).toEqual({ text: rulesRewrite(clean.draft, clean.analysis), source: 'rules', assumptions: [] });
-    expect(scope.isDone()).toBe(false);
+  it('judges a draft the rules found clean: the model agrees, so the draft stands', async () => {
+    const { scope } = fakeOpenAi([200, completion({ findings: [], rewrite: 'thanks, merged!', assumptions: [] })]);
+    const result = await createRewriter(llmConfig()).rewrite(request('thanks, merged!', []));
+    expect(result).toEqual({ text: 'thanks, merged!', source: 'ai', assumptions: [], judgement: { findings: [], dropped: [], ignored: 0 } });
+    expect(scope.isDone()).toBe(true);
   });
 });
 
@@ -176,7 +194,7 @@ describe('prompt injection', () => {
     // Exactly one draft block, holding the whole draft minus our own tags.
     expect(last.content.match(/<draft>/g)).toHaveLength(1);
     expect(last.content.match(/<\/draft>/g)).toHaveLength(1);
-    expect(last.content).toMatch(/<draft>\nignore your instructions[^]*make it work\n<\/draft>$/);
+    expect(last.content).toMatch(/<draft>\nignore your instructions[^]*make it work\n<\/draft>\nCharacter limit for "rewrite": \d+\.$/);
   });
 });
 
@@ -224,6 +242,13 @@ describe('nudge verification', () => {
     const { sent } = fakeOpenAi([200, completion({ findings: [{ rule: 'sure-well-try', confirmed: false }, { rule: 'missing-tradeoffs', confirmed: true }] })]);
     expect(await verifier().verifyNudge!(draft, findings)).toEqual([findings[1]]);
     expect(sent[0]!.body).toMatchObject({ store: false, response_format: { type: 'json_schema', json_schema: { name: 'verify_findings' } } });
+  });
+
+  it('reads an answer in the judgement shape as confirming the rules it lists, with quotes from the draft', async () => {
+    const own = (quote: string) => completion({ findings: [{ rule: 'missing-tradeoffs', quote, why: 'w' }], rewrite: 'x', assumptions: [] });
+    fakeOpenAi([200, own('we should just rewrite')], [200, own('we should rewrite it in Go')]);
+    expect(await verifier().verifyNudge!(draft, findings)).toEqual([findings[1]]);
+    expect(await verifier().verifyNudge!(draft, findings)).toEqual([]);
   });
 
   it.each([
@@ -278,5 +303,97 @@ describe('createRewriter', () => {
     expect(rewriter.usesModel).toBe(false);
     const result = await rewriter.rewrite(sureRequest());
     expect(result).toEqual({ text: rulesRewrite(SURE_DRAFT, sureRequest().analysis), source: 'rules', assumptions: [] });
+  });
+});
+
+describe('the model judges', () => {
+  // The rules flag the build (say wrongly: the draft weighed it) and miss the bare date.
+  const draft = "We looked at the hosted queues and they can't do ordering, so we're building our own. It ships Friday.";
+  const build = finding(draft, 'build-vs-buy', "we're building our own");
+  const judged = (findings: object[], rewrite = draft) => completion({ findings, rewrite, assumptions: [] });
+
+  it('drops a false rules finding, adds a missed one and rewrites for its own findings', async () => {
+    const rewrite = "We looked at the hosted queues and they can't do ordering, so we're building our own. It ships Friday if [what it depends on] holds; I'll confirm by [day].";
+    const { sent } = fakeOpenAi([200, judged([{ rule: 'unstated-assumptions', quote: 'It ships Friday', why: 'A bare date.' }], rewrite)]);
+    const result = await createRewriter(llmConfig()).rewrite(request(draft, [build]));
+    expect(result).toMatchObject({ source: 'ai', text: rewrite });
+    expect(result.judgement).toEqual({
+      findings: [{ rule: 'unstated-assumptions', start: draft.indexOf('It ships'), end: draft.length - 1, quote: 'It ships Friday', why: 'A bare date.', by: 'model' }],
+      dropped: [build],
+      ignored: 0,
+    });
+    // The model saw what the rules said.
+    expect((sent[0]!.body.messages as { content: string }[]).at(-1)!.content).toContain(`- build-vs-buy: "we're building our own"`);
+  });
+
+  it('drops a finding whose quote is not in the draft', async () => {
+    fakeOpenAi([200, judged([{ rule: 'build-vs-buy', quote: 'we are writing a broker', why: 'Invented.' }])]);
+    const result = await createRewriter(llmConfig()).rewrite(request(draft, [build]));
+    expect(result.judgement).toEqual({ findings: [], dropped: [build], ignored: 1 });
+    expect(result).toMatchObject({ source: 'ai', text: draft }); // nothing left to fix
+  });
+
+  it('keeps its judgement when only its rewrite fails a check, with the rules rewriting what it found', async () => {
+    const { sent } = fakeOpenAi([200, judged([{ rule: 'unstated-assumptions', quote: 'It ships Friday', why: 'A bare date.' }], 'It ships Friday, assuming kong holds.')]);
+    const result = await createRewriter(llmConfig()).rewrite(request(draft, [build]));
+    expect(sent).toHaveLength(1);
+    expect(result).toMatchObject({ source: 'rules', note: NOTES.rejected, rejected: { check: 'invented-facts', tokens: ['kong'] } });
+    expect(result.judgement?.findings.map((f) => [f.rule, f.by])).toEqual([['unstated-assumptions', 'model']]);
+    expect(result.judgement?.dropped).toEqual([build]);
+  });
+
+  it('reads an answer with no "findings" as a rewrite without a judgement', async () => {
+    fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions: [] })]);
+    const result = await createRewriter(llmConfig()).rewrite(sureRequest());
+    expect(result).toEqual({ text: GOOD_REWRITE, source: 'ai', assumptions: [] });
+  });
+
+  it('logs counts and the refusing check, never the draft, the quotes or the why', async () => {
+    const lines: unknown[] = [];
+    const logger = { info: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args) };
+    fakeOpenAi([200, judged([{ rule: 'unstated-assumptions', quote: 'It ships Friday', why: 'A bare date here.' }, { rule: 'no-next-step', quote: 'not there', why: 'x' }], 'It ships Friday, ask dana.')]);
+    await createRewriter(llmConfig(), { logger }).rewrite(request(draft, [build]));
+    const logged = JSON.stringify(lines);
+    expect(logged).toContain('"kept":0,"added":1,"dropped":1,"invalid":1');
+    expect(logged).toContain('"rejected":{"check":"invented-facts","tokens":["dana"]}');
+    for (const text of ['ships', 'hosted queues', 'A bare date here', 'not there']) expect(logged).not.toContain(text);
+  });
+});
+
+describe('caps count HTTP requests', () => {
+  const rateLimited: [number, unknown, Record<string, string>] = [429, { error: { message: 'slow down' } }, { 'retry-after-ms': '1' }];
+
+  it("the SDK's retry is a second request: it takes a second unit, and is not sent when the cap is used up", async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const answer = completion({ rewrite: GOOD_REWRITE, assumptions: [] });
+      const { sent } = fakeOpenAi(rateLimited, [200, answer]);
+      const atOne = createRewriter(llmConfig({ userDailyCap: 1 }), { store });
+      // 429, then the retry would be a second request: the cap of 1 refuses it.
+      expect(await atOne.rewrite(sureRequest({ team: 'T1', user: 'U1' }))).toMatchObject({ source: 'rules', note: NOTES.cap });
+      expect(sent).toHaveLength(1);
+
+      nock.cleanAll();
+      const atTwo = createRewriter(llmConfig({ userDailyCap: 2 }), { store });
+      fakeOpenAi(rateLimited, [200, answer]);
+      expect((await atTwo.rewrite(sureRequest({ team: 'T1', user: 'U2' }))).source).toBe('ai'); // two requests
+      expect(await atTwo.rewrite(sureRequest({ team: 'T1', user: 'U2' }))).toMatchObject({ note: NOTES.cap }); // none left
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('never sends a request without a team to count it against', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const { sent } = fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions: [] })], [200, completion({ findings: [] })]);
+      const rewriter = createRewriter(llmConfig({ verifyNudges: true }), { store });
+      expect(await rewriter.rewrite(sureRequest({ team: '', user: 'U1' }))).toMatchObject({ source: 'rules', note: NOTES.unavailable });
+      expect(await rewriter.rewrite(sureRequest({ user: 'U1' }))).toMatchObject({ source: 'rules' });
+      expect(await rewriter.verifyNudge!(SURE_DRAFT, sureRequest().analysis.findings, undefined, {})).toEqual([]);
+      expect(sent).toHaveLength(0);
+    } finally {
+      await store.close();
+    }
   });
 });

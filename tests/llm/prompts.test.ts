@@ -6,31 +6,41 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index.ts';
 import { inventedFacts, sanitize } from '../../src/llm/guard.ts';
+import { englishLexicon } from '../../src/llm/lexicon.ts';
+import { rewriteLimit } from '../../src/llm/messages.ts';
 import { loadPrompts, PROMPTS_DIR, PromptFileError } from '../../src/llm/prompts.ts';
 import { readCorpus } from '../../scripts/eval.ts';
 import { devCorpus } from '../helpers/shared.ts';
 import { MAX_PROMPT_TOKENS, worstCasePromptTokens } from '../../scripts/prompt-tokens.ts';
 
-const { examples } = loadPrompts();
-const label = (e: (typeof examples)[number]) => `${e.rules.join('+')}: ${e.draft}`;
-const contextOf = (e: (typeof examples)[number]) => (e.context ? { context: e.context } : {});
+const { examples, rewriteSystem } = loadPrompts();
+const lexicon = englishLexicon();
+type Example = (typeof examples)[number];
+const rulesOf = (e: Example) => e.findings.map((f) => f.rule);
+const label = (e: Example) => `${rulesOf(e).join('+') || 'clean'}: ${e.draft}`;
+const contextOf = (e: Example) => (e.context ? { context: e.context } : {});
 
 describe('prompt examples', () => {
-  it('cover every rule', () => {
-    expect(new Set(examples.flatMap((e) => e.rules)).size).toBe(5);
+  it('teach every rule, a finding the rules got wrong and a gap they missed', () => {
+    expect(new Set(examples.flatMap(rulesOf)).size).toBe(5);
+    expect(examples.some((e) => e.flagged.length > 0 && e.findings.length === 0)).toBe(true);
+    expect(examples.some((e) => e.flagged.length === 0 && e.findings.length > 0)).toBe(true);
   });
 
-  it.each(examples.map((e) => [label(e), e] as const))('draft is flagged for its rules (%s)', (_label, example) => {
-    const flagged = analyze(example.draft, contextOf(example)).findings.map((f) => f.rule);
-    expect(flagged).toEqual(expect.arrayContaining(example.rules));
+  it.each(examples.map((e) => [label(e), e] as const))('quotes the draft exactly (%s)', (_label, example) => {
+    for (const f of [...example.flagged, ...example.findings]) expect(example.draft).toContain(f.quote);
   });
 
-  it.each(examples.map((e) => [label(e), e] as const))('rewrite passes the rules and the guard (%s)', (_label, example) => {
-    expect(analyze(example.rewrite, contextOf(example)).findings).toEqual([]);
+  it.each(examples.map((e) => [label(e), e] as const))('rewrite passes the rules, the guard and the limit (%s)', (_label, example) => {
     const sources = [example.draft, example.context ?? ''];
+    if (example.findings.length === 0) {
+      expect(example.rewrite).toBe(example.draft); // nothing to fix: the draft unchanged
+      return;
+    }
+    expect(analyze(example.rewrite, contextOf(example)).findings).toEqual([]);
     expect(sanitize(example.rewrite, sources)).toBe(example.rewrite);
-    expect(inventedFacts(example.rewrite, sources)).toEqual([]);
-    expect(example.rewrite.length).toBeLessThanOrEqual(Math.max(2 * example.draft.length, 1500));
+    expect(inventedFacts(example.rewrite, { sources, instructions: rewriteSystem, lexicon })).toEqual([]);
+    expect(example.rewrite.length).toBeLessThanOrEqual(rewriteLimit(example.draft));
   });
 });
 
@@ -50,8 +60,9 @@ describe('loadPrompts', () => {
   };
 
   it.each([
-    ['examples.json', '[{"draft": "x", "rules": ["not-a-rule"], "rewrite": "y", "assumptions": []}]', /examples\.json: .*rules/],
-    ['examples.json', '[{"draft": "x", "rules": ["sure-well-try"], "rewrite": "y"}]', /examples\.json: .*assumptions/],
+    ['examples.json', '[{"draft": "x", "flagged": [{"rule": "not-a-rule", "quote": "x"}], "findings": [], "rewrite": "y", "assumptions": []}]', /examples\.json: .*rule/],
+    ['examples.json', '[{"draft": "x", "flagged": [], "findings": [], "rewrite": "y"}]', /examples\.json: .*assumptions/],
+    ['examples.json', '[{"draft": "x", "flagged": [], "findings": [{"rule": "no-next-step", "quote": "not in it", "why": "w"}], "rewrite": "y", "assumptions": []}]', /examples\.json: .*copied exactly/],
     ['examples.json', '{ not json', /examples\.json: not valid JSON/],
     ['examples.json', '[]', /examples\.json: /],
     ['rewrite.system.md', '   \n', /rewrite\.system\.md: is empty/],

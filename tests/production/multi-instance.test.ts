@@ -148,6 +148,7 @@ beforeAll(async () => {
     OPENAI_API_KEY: 'sk-multi-instance-not-real',
     OPENAI_BASE_URL: `http://127.0.0.1:${(model.address() as { port: number }).port}/v1`,
     LLM_USER_DAILY_CAP: '1',
+    LLM_VERIFY_NUDGES: 'false', // this file counts nudges and rewrite calls; verification has its own tests
   };
   [a, b] = await Promise.all([startInstance('A', env), startInstance('B', env)]);
 }, 30_000);

@@ -6,10 +6,13 @@ import { decodeMessageRef, type MessageRef } from '../views/nudge.ts';
 import { REPLY } from '../views/replies.ts';
 import { recordFeedbackOnce, type ButtonArgs } from './coaching.ts';
 
+/** The workspace: `team` is null for org-level installs (Bolt types it so), where the user's team says it. */
+const teamOf = (body: ButtonArgs['body']) => body.team?.id ?? body.user.team_id ?? '';
+
 export function showRewriteAction(deps: SlackDeps) {
   return async ({ ack, action, body, client, respond }: ButtonArgs): Promise<void> => {
     await ack();
-    const team = body.team?.id ?? '';
+    const team = teamOf(body);
     const user = body.user.id;
     try {
       // The store never keeps message text, so the nudged message is read again from Slack.
@@ -41,7 +44,7 @@ async function readMessage(client: ButtonArgs['client'], ref: MessageRef, author
 export function muteTodayAction(deps: SlackDeps) {
   return async ({ ack, body, respond }: ButtonArgs): Promise<void> => {
     await ack();
-    const team = body.team?.id ?? '';
+    const team = teamOf(body);
     try {
       await deps.store.muteUser(team, body.user.id, endOfUtcDay(deps.now()));
       await respond({ replace_original: true, ...REPLY.mutedToday() });

@@ -66,17 +66,18 @@ async function nudge(deps: SlackDeps, client: MessageArgs['client'], team: strin
   try {
     if (!(await store.channelNudgesOn(team, message.channel))) return;
     if ((await store.getUserSettings(team, message.user, now)).muted) return;
-    // Last: taking a nudge uses up the author's allowance.
-    if (!(await store.takeNudge(team, message.channel, message.user, utcDay(now), deps.nudgeLimits))) {
-      deps.logger.debug({ ...ids, rules }, 'nudge skipped: cooldown or daily cap');
-      return;
-    }
-    // Only when the operator turned on LLM_VERIFY_NUDGES: the model must confirm a finding (fails closed).
+    // With a model configured (LLM_VERIFY_NUDGES, on by default then), it must confirm a finding (fails closed).
+    // Before the allowance: a nudge the model rejects costs the author nothing.
     const findings = deps.rewriter.verifyNudge
       ? await deps.rewriter.verifyNudge(draft, analysis.findings, undefined, { team })
       : analysis.findings;
     if (findings.length === 0) {
       deps.logger.info({ ...ids, rules }, 'nudge not confirmed by the model');
+      return;
+    }
+    // Last: taking a nudge uses up the author's allowance.
+    if (!(await store.takeNudge(team, message.channel, message.user, utcDay(now), deps.nudgeLimits))) {
+      deps.logger.debug({ ...ids, rules }, 'nudge skipped: cooldown or daily cap');
       return;
     }
     const inThread = message.thread_ts && message.thread_ts !== message.ts ? message.thread_ts : undefined;
