@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import { RULE_IDS, type RuleId } from '../../engine/index.ts';
 import type { RuleTally, UserSettings } from '../../store/types.ts';
 import { ACTION, COMMAND } from '../ids.ts';
-import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, OFF_STEP, RAISED_STEPS } from '../tuning.ts';
+import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, RAISED_STEPS } from '../tuning.ts';
 import { actions, button, context, divider, header, section, type Button, type KnownBlock } from './blocks.ts';
 import { RULE_GUIDE } from './rule-guide.ts';
 
@@ -37,7 +37,7 @@ function ruleBlock(rule: RuleId, { step, helpful, notHelpful }: RuleTally): Know
   const title = RULE_GUIDE[rule].title;
   const bar = nudgeBar(rule, step);
   const ratings = helpful + notHelpful;
-  const tally = ratings === 0 ? '' : ` ${ratings} rating${ratings === 1 ? '' : 's'} since, ${notHelpful} not helpful.`;
+  const tally = ratings === 0 ? '' : ` Ratings so far: ${ratings} (${notHelpful} not helpful).`;
   if (step <= 0) return section(`*${title}:* nudges when ${percent(bar!)} sure (the usual bar).${tally}`, `rule-${rule}`);
   const state = bar === null
     ? `no nudges in this workspace after “Not helpful” feedback. \`${COMMAND}\`, DMs and the shortcut still coach it.`
@@ -57,7 +57,8 @@ function workspaceRulesBlocks(tallies: Record<RuleId, RuleTally>): KnownBlock[] 
     ...RULE_IDS.map((rule) => ruleBlock(rule, tallies[rule] ?? { step: 0, helpful: 0, notHelpful: 0 })),
     context(
       `Set by everyone’s ratings here: when at least ${MIN_RATINGS} ratings of a rule (one per person a day) are ` +
-        `${percent(NOT_HELPFUL_SHARE)} or more “Not helpful”, its bar rises a step; after ${OFF_STEP - 1} steps it stops nudging here. ` +
+        `${percent(NOT_HELPFUL_SHARE)} or more “Not helpful”, its bar rises a step, and its ratings start again; after ` +
+        `${RAISED_STEPS} raised steps, the next rise stops it nudging here. ` +
         'Anyone in the workspace can reset a rule.',
     ),
   ];
