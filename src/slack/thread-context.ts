@@ -66,7 +66,7 @@ export class ThreadContext {
     if (cached) return { ok: true, text: cached.text };
     const pending = this.#reading.get(key);
     if (pending) return pending;
-    const read = this.#read(client, ref, key).finally(() => this.#reading.delete(key));
+    const read = this.#read(client, ref).finally(() => this.#reading.delete(key));
     this.#reading.set(key, read);
     return read;
   }
@@ -92,7 +92,7 @@ export class ThreadContext {
     return this.#parents.size;
   }
 
-  async #read(client: WebClient, ref: ThreadRef, key: string): Promise<ParentRead> {
+  async #read(client: WebClient, ref: ThreadRef): Promise<ParentRead> {
     const { store, logger, readsPerMinute, now } = this.#options;
     const log = logger.child({ surface: 'thread-context', team: ref.team, channel: ref.channel });
     if (readsPerMinute <= 0) return { ok: false, reason: 'off' };
@@ -105,9 +105,10 @@ export class ThreadContext {
       }
       const page = await this.#reader(client).conversations.replies({ channel: ref.channel, ts: ref.threadTs, limit: 1, inclusive: true });
       const parent = page.messages?.find((m) => m.ts === ref.threadTs);
-      if (!parent?.text) return { ok: false, reason: 'no-text' };
+      // A parent with no words (a file, an image) says nothing about the reply: no context, so no guess either.
+      if (!parent?.text?.trim()) return { ok: false, reason: 'no-text' };
       this.remember(ref, parent.text, parent.user);
-      return { ok: true, text: this.#parents.get(key)!.text };
+      return { ok: true, text: parent.text.slice(0, PARENT_MAX_CHARS) };
     } catch (error) {
       if (isRateLimited(error)) {
         this.#backoffUntil.set(ref.team, now() + Math.max(1, error.retryAfter) * 1000);

@@ -2,10 +2,16 @@
 // message it answers is decided with that parent, read with conversations.replies (limit 1) only for a message that
 // could be nudged, cached per thread, within a per-workspace budget; a rate-limited or failed read means no nudge.
 // The shortcut and "Show a rewrite" use the same parent.
+import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ThreadContext } from '../../src/slack/thread-context.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import { buttonClick, channelMessage, startHarness, TEAM, useHarness, type Harness } from '../helpers/app-harness.ts';
-import type { HistoryMessage } from '../helpers/fake-slack-api.ts';
+import { FakeSlack, type HistoryMessage } from '../helpers/fake-slack-api.ts';
+
+const { WebClient } = webApi;
 
 // Our own words: the same short reply under a request that adds scope by a date, and under a social invite.
 const ACCEPTANCE = "sure, we'll try";
@@ -270,6 +276,37 @@ describe('THREAD_READS_PER_MINUTE=0', () => {
       expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
     } finally {
       await h.close();
+    }
+  });
+});
+
+describe('the parent cache is bounded', () => {
+  it('keeps at most maxEntries threads, evicting the least recently used, and forgets an author or a workspace', async () => {
+    const slack = await FakeSlack.start();
+    const store = openSqliteStore(':memory:');
+    try {
+      const logger = createLogger({ level: 'silent' });
+      const threads = new ThreadContext({ store, logger, readsPerMinute: 10, now: Date.now, maxEntries: 2 });
+      const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+      const ref = (threadTs: string, team = 'T1') => ({ team, channel: 'C1', threadTs });
+      threads.remember(ref('1.1'), ASK, 'UA');
+      threads.remember(ref('1.2'), INVITE, 'UB');
+      expect(await threads.parentOf(client, ref('1.1'))).toEqual({ ok: true, text: ASK }); // 1.1 is now the most recent
+      threads.remember(ref('1.3'), ASK, 'UA'); // evicts 1.2
+      expect(threads.size).toBe(2);
+      expect(slack.calls).toEqual([]);
+      slack.setHistory('C1', [{ ts: '1.2', user: 'UB', text: INVITE }]);
+      expect(await threads.parentOf(client, ref('1.2'))).toEqual({ ok: true, text: INVITE });
+      expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+
+      threads.forgetAuthor('T1', 'UA');
+      expect(threads.size).toBe(1);
+      threads.remember(ref('9.9', 'T2'), ASK, 'UA');
+      threads.forgetTeam('T1');
+      expect(threads.size).toBe(1); // only T2's is left
+    } finally {
+      await store.close();
+      await slack.close();
     }
   });
 });
