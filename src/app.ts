@@ -13,6 +13,7 @@ import type { SlackDeps } from './slack/deps.ts';
 import { BOT_SCOPES } from './slack/ids.ts';
 import { withInstallationCache } from './slack/installation-cache.ts';
 import { registerListeners } from './slack/register.ts';
+import { ThreadContext } from './slack/thread-context.ts';
 import { toInstallationStore } from './store/installations.ts';
 import type { Store } from './store/types.ts';
 
@@ -135,6 +136,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     rewriter: deps.rewriter ?? rulesRewriter,
     logger,
     nudgeLimits: config.nudges,
+    threads: new ThreadContext({ store: deps.store, logger, readsPerMinute: config.threadReadsPerMinute, now: deps.now ?? Date.now }),
     now: deps.now ?? Date.now,
     installations,
   };

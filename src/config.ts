@@ -30,6 +30,11 @@ export interface Config {
   redisUrl?: string;
   dataDir: string;
   nudges: NudgeLimits;
+  /**
+   * conversations.replies calls per workspace per minute for a thread reply's parent (thread-aware nudges, the
+   * shortcut, "Show a rewrite"); 0 turns the reads off. Slack allows Tier 3 (50+/min) to Marketplace and internal apps.
+   */
+  threadReadsPerMinute: number;
   llm: {
     /** AI rewrite is on exactly when this is set. */
     apiKey?: string;
@@ -60,6 +65,8 @@ const HOW_TO_GET: Record<string, string> = {
   DATA_DIR: 'a writable directory for the SQLite file, such as ./data',
   NUDGE_COOLDOWN_SECONDS: 'seconds between two nudges to the same author in one channel, such as 600',
   NUDGE_DAILY_CAP: 'nudges per author per day, such as 5',
+  THREAD_READS_PER_MINUTE:
+    'reads of thread parents per workspace per minute, such as 40 (Slack Tier 3 is 50+); 1 for an app distributed outside the Slack Marketplace',
   OPENAI_API_KEY: 'https://platform.openai.com/api-keys, or any value your OpenAI-compatible server accepts',
   OPENAI_BASE_URL: 'the /v1 URL of an OpenAI-compatible server, such as http://localhost:11434/v1',
   OPENAI_MODEL: 'a chat model name such as gpt-4o-mini',
@@ -88,6 +95,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   NUDGE_COOLDOWN_SECONDS: count(600),
   NUDGE_DAILY_CAP: count(5),
+  THREAD_READS_PER_MINUTE: count(40),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: url(/^https?$/, 'must be an http(s) URL').optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
@@ -153,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     nudges: { cooldownSeconds: e.NUDGE_COOLDOWN_SECONDS, dailyCap: e.NUDGE_DAILY_CAP },
+    threadReadsPerMinute: e.THREAD_READS_PER_MINUTE,
     llm: llmConfig(e),
   };
 }

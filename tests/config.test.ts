@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: './data',
       nudges: { cooldownSeconds: 600, dailyCap: 5 },
+      threadReadsPerMinute: 40,
       llm: { model: 'gpt-4o-mini', timeoutMs: 10_000, userDailyCap: 20, teamDailyCap: 500, verifyNudges: false },
     });
   });
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/coach',
       NUDGE_COOLDOWN_SECONDS: '60',
       NUDGE_DAILY_CAP: '2',
+      THREAD_READS_PER_MINUTE: '1',
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: 'http://localhost:11434/v1',
       OPENAI_MODEL: 'llama3.1',
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6380/0');
     expect(config.dataDir).toBe('/var/lib/coach');
     expect(config.nudges).toEqual({ cooldownSeconds: 60, dailyCap: 2 });
+    expect(config.threadReadsPerMinute).toBe(1);
     expect(config.llm).toEqual({
       apiKey: 'sk-test',
       baseUrl: 'http://localhost:11434/v1',

@@ -74,7 +74,12 @@ export interface CoachRequest {
   cleanText: string;
   /** False when these findings were already counted (a nudge's "Show a rewrite"). */
   countFindings?: boolean;
+  /** A short note shown with the rewrite (e.g. NO_PARENT_NOTE). */
+  note?: string;
 }
+
+/** For a thread reply coached without the message it answers, because Slack would not give it to us just now. */
+export const NO_PARENT_NOTE = 'I could not read the message this replies to just now, so it was read on its own.';
 
 /** Coaches a draft and delivers the reply through `target`. Never logs the draft, only its length and rule ids. */
 export async function coach(deps: SlackDeps, request: CoachRequest, target: ReplyTarget): Promise<void> {
@@ -86,7 +91,9 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
   const log = deps.logger.child({ surface: request.surface, team: request.team, user: request.user });
   log.info({ textLength: request.draft.length, truncated, rules }, 'coaching');
 
-  const cutNote = truncated ? `Only the first ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters were checked.` : undefined;
+  const cutNote = [request.note, truncated ? `Only the first ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters were checked.` : undefined]
+    .filter(Boolean)
+    .join(' ') || undefined;
   const rewriteRequest = { draft, context, analysis, team: request.team, user: request.user };
   // The model judges what a person asked about, clean drafts included (it may see what the rules missed); never
   // without a workspace to count the call against, and a clean draft too long to send is left to the rules.

@@ -4,12 +4,15 @@ import type { InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Rewriter } from '../llm/types.ts';
 import type { NudgeLimits, Store } from '../store/types.ts';
+import type { ThreadContext } from './thread-context.ts';
 
 export interface SlackDeps {
   store: Store;
   rewriter: Rewriter;
   logger: Logger;
   nudgeLimits: NudgeLimits;
+  /** Thread parents for replies whose reading depends on them (cached, budgeted reads). */
+  threads: ThreadContext;
   /** Epoch ms. */
   now: () => number;
   /** Multi-workspace mode only: the installations (deleted on uninstall, so caches forget them too). */

@@ -12,6 +12,8 @@ export const ACTION = {
   homeMute: 'home_mute',
   homeMuteToday: 'home_mute_today',
   homeUnmute: 'home_unmute',
+  homeForgetMe: 'home_forget_me',
+  homeResetRule: 'home_reset_rule',
 } as const;
 
 /** The message shortcut "Coach this message". */

@@ -2,7 +2,7 @@
 // registered here and what manifest.yml declares cannot drift apart.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { detailAction, feedbackAction, type ButtonArgs } from './actions/coaching.ts';
-import { homeSettingAction } from './actions/home.ts';
+import { homeForgetMeAction, homeResetRuleAction, homeSettingAction } from './actions/home.ts';
 import { muteTodayAction, nudgeNotHelpfulAction, showRewriteAction } from './actions/nudge.ts';
 import { tradeoffCommand } from './commands/tradeoff.ts';
 import type { SlackDeps } from './deps.ts';
@@ -37,6 +37,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   onButton(ACTION.homeMute, homeSettingAction(deps, 'mute'));
   onButton(ACTION.homeMuteToday, homeSettingAction(deps, 'mute-today'));
   onButton(ACTION.homeUnmute, homeSettingAction(deps, 'unmute'));
+  onButton(ACTION.homeForgetMe, homeForgetMeAction(deps));
+  onButton(ACTION.homeResetRule, homeResetRuleAction(deps));
 }
 
 /** Which Events API subscriptions (manifest bot_events) each registered event needs. */

@@ -7,7 +7,7 @@ import { openRedis } from './redis.ts';
 import { openSqlite } from './sqlite.ts';
 import type { Store } from './types.ts';
 
-export type { Day, FeedbackCounts, NudgeLimits, Store, UserSettings } from './types.ts';
+export type { Day, FeedbackCounts, ForgottenData, NudgeLimits, RuleTally, Store, UserSettings } from './types.ts';
 export { SQLITE_FILE } from './sqlite.ts';
 
 /** How long the start waits for Redis before going on without it (calls fail fast until it connects). */

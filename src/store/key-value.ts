@@ -8,6 +8,11 @@ export interface Counter {
   ttlMs: number;
 }
 
+export interface Entry {
+  key: string;
+  value: string;
+}
+
 export interface KeyValue {
   /** Atomically: when every counter is below its cap, adds 1 to each and returns true; otherwise changes nothing. */
   takeAll(counters: readonly Counter[]): Promise<boolean>;
@@ -22,6 +27,12 @@ export interface KeyValue {
   delete(key: string): Promise<void>;
   /** Deletes every key starting with `prefix`. */
   deletePrefix(prefix: string): Promise<void>;
+  /**
+   * Deletes every key starting with `prefix` that has `id` as one of its ':'-separated parts after the prefix
+   * (`tc:T1:` and `U1` match `tc:T1:mute:U1` and `tc:T1:llm:user:U1:2025-01-01`, not `tc:T1:mute:U10`).
+   * Returns the deleted keys that were still live, with their values.
+   */
+  deleteNaming(prefix: string, id: string): Promise<Entry[]>;
 
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 // workspace can be deleted by prefix; the only exception is event ids, which carry no team and expire within an hour.
 import { RULE_IDS, type RuleId } from '../engine/index.ts';
 import type { Counter, KeyValue } from './key-value.ts';
-import type { Day, FeedbackCounts, NudgeLimits, Store, UserSettings } from './types.ts';
+import type { Day, FeedbackCounts, ForgottenData, NudgeLimits, RuleTally, Store, UserSettings } from './types.ts';
 
 const SECOND = 1000;
 const DAY_MS = 24 * 3600 * SECOND;
@@ -11,6 +11,8 @@ const EVENT_TTL_SECONDS = 3600;
 /** Daily allowances outlive their day a little, for time zones and clock skew; per-rule history covers 30 days. */
 const DAILY_TTL_MS = 2 * DAY_MS;
 const HISTORY_TTL_MS = 31 * DAY_MS;
+/** A rule's ratings are forgotten this long after its last one, so old, scattered complaints never add up. */
+const RATINGS_TTL_MS = 30 * DAY_MS;
 const MUTED_FOREVER = 'forever';
 const NUDGES_OFF = 'off';
 
@@ -31,6 +33,15 @@ export class KeyValueStore implements Store {
       counters.push({ key: teamKey(team, 'cooldown', user, channel), cap: 1, ttlMs: limits.cooldownSeconds * SECOND });
     }
     return this.#kv.takeAll(counters);
+  }
+
+  async canNudge(team: string, channel: string, user: string, day: Day, limits: NudgeLimits): Promise<boolean> {
+    const [sent, cooling] = await this.#kv.counts([teamKey(team, 'nudges', user, day), teamKey(team, 'cooldown', user, channel)]);
+    return sent! < limits.dailyCap && (limits.cooldownSeconds <= 0 || cooling === 0);
+  }
+
+  async takeRate(key: string, cap: number, windowSeconds: number): Promise<boolean> {
+    return this.#kv.takeAll([{ key: `tc:${key}`, cap, ttlMs: windowSeconds * SECOND }]);
   }
 
   async takeDaily(key: string, day: Day, cap: number): Promise<boolean> {
@@ -95,6 +106,46 @@ export class KeyValueStore implements Store {
     return result;
   }
 
+  async getRuleTallies(team: string): Promise<Record<RuleId, RuleTally>> {
+    const counts = await this.#kv.counts(RULE_IDS.flatMap((rule) => tallyKeys(team, rule)));
+    return Object.fromEntries(
+      RULE_IDS.map((rule, i) => [rule, { step: counts[3 * i]!, helpful: counts[3 * i + 1]!, notHelpful: counts[3 * i + 2]! }]),
+    ) as Record<RuleId, RuleTally>;
+  }
+
+  async rateRule(team: string, rule: RuleId, helpful: boolean): Promise<RuleTally> {
+    const [stepKey, helpfulKey, notHelpfulKey] = tallyKeys(team, rule);
+    await this.#kv.increment([helpful ? helpfulKey : notHelpfulKey], RATINGS_TTL_MS);
+    const [step, helpfulCount, notHelpfulCount] = await this.#kv.counts([stepKey, helpfulKey, notHelpfulKey]);
+    return { step: step!, helpful: helpfulCount!, notHelpful: notHelpfulCount! };
+  }
+
+  async setRuleStep(team: string, rule: RuleId, step: number): Promise<void> {
+    const [stepKey, helpfulKey, notHelpfulKey] = tallyKeys(team, rule);
+    // The tally goes first: a rating racing this lands in the new step's tally, never in a cleared old one.
+    await this.#kv.delete(helpfulKey);
+    await this.#kv.delete(notHelpfulKey);
+    if (step > 0) await this.#kv.set(stepKey, String(step));
+    else await this.#kv.delete(stepKey);
+  }
+
+  async forgetUser(team: string, user: string): Promise<ForgottenData> {
+    // The same id checks as every key, and never an empty id: that would name every key.
+    if (user === '') throw new TypeError('Store: user id is empty');
+    teamKey(team, user);
+    const prefix = teamKey(team, '');
+    const forgotten: ForgottenData = { settings: 0, suggestions: 0, ratingMarks: 0, limits: 0, other: 0 };
+    for (const { key, value } of await this.#kv.deleteNaming(prefix, user)) {
+      const kind = key.slice(prefix.length).split(':')[0];
+      if (kind === 'mute') forgotten.settings += 1;
+      else if (kind === 'findings') forgotten.suggestions += Number(value) || 0;
+      else if (kind === 'feedback-given' || kind === 'rated') forgotten.ratingMarks += 1;
+      else if (kind === 'nudges' || kind === 'cooldown' || kind === 'llm') forgotten.limits += 1;
+      else forgotten.other += 1;
+    }
+    return forgotten;
+  }
+
   async saveInstallation(team: string, installationJson: string): Promise<void> {
     await this.#kv.set(teamKey(team, 'installation'), installationJson);
   }
@@ -127,6 +178,11 @@ function teamKey(team: string, ...parts: string[]): string {
   }
   if (team === '') throw new TypeError('Store: team id is empty');
   return `tc:${team}:${parts.join(':')}`;
+}
+
+/** A rule's step and its Helpful / Not helpful tally since the step last changed (workspace-wide, no person). */
+function tallyKeys(team: string, rule: RuleId): [step: string, helpful: string, notHelpful: string] {
+  return [teamKey(team, 'tuning', rule, 'step'), teamKey(team, 'tuning', rule, 'helpful'), teamKey(team, 'tuning', rule, 'not-helpful')];
 }
 
 function feedbackKey(team: string, day: Day, helpful: boolean, rule: RuleId | undefined): string {

@@ -2,7 +2,7 @@
 // A command while Redis is down fails within about a second (no offline queue, command timeout) instead of hanging,
 // and the client keeps reconnecting on its own.
 import { Redis } from 'ioredis';
-import type { Counter, KeyValue } from './key-value.ts';
+import type { Counter, Entry, KeyValue } from './key-value.ts';
 
 export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 const RECONNECT_MAX_DELAY_MS = 1000;
@@ -53,6 +53,11 @@ export function openRedis(url: string, events: RedisEvents = {}): { kv: KeyValue
   return { kv: new RedisKeyValue(client, () => (closing = true)), ready };
 }
 
+/** Ids are checked to hold no glob characters (kv-store.ts); escaping is a second line of defence. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}
+
 class RedisKeyValue implements KeyValue {
   readonly #client: ClientWithScripts;
   readonly #closing: () => void;
@@ -95,10 +100,31 @@ class RedisKeyValue implements KeyValue {
   }
 
   async deletePrefix(prefix: string): Promise<void> {
-    const match = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
-    for await (const keys of this.#client.scanStream({ match, count: 500 }) as AsyncIterable<string[]>) {
+    for await (const keys of this.#client.scanStream({ match: `${globEscape(prefix)}*`, count: 500 }) as AsyncIterable<string[]>) {
       if (keys.length > 0) await this.#client.unlink(...keys);
     }
+  }
+
+  async deleteNaming(prefix: string, id: string): Promise<Entry[]> {
+    // The glob narrows the scan; the exact part check below drops `U10` when asked for `U1`.
+    const match = `${globEscape(prefix)}*${globEscape(id)}*`;
+    const seen = new Set<string>(); // SCAN may return a key twice
+    const deleted: Entry[] = [];
+    for await (const batch of this.#client.scanStream({ match, count: 500 }) as AsyncIterable<string[]>) {
+      const keys = batch.filter((key) => !seen.has(key) && key.slice(prefix.length).split(':').includes(id));
+      if (keys.length === 0) continue;
+      keys.forEach((key) => seen.add(key));
+      // Read and delete in one transaction, so what is reported is what was deleted.
+      const results = await this.#client.multi().mget(...keys).unlink(...keys).exec();
+      const failed = results?.find(([error]) => error);
+      if (failed) throw failed[0];
+      const values = (results?.[0]?.[1] ?? []) as (string | null)[];
+      keys.forEach((key, i) => {
+        const value = values[i];
+        if (value !== null && value !== undefined) deleted.push({ key, value });
+      });
+    }
+    return deleted;
   }
 
   async ping(): Promise<boolean> {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Counter, KeyValue } from './key-value.ts';
+import type { Counter, Entry, KeyValue } from './key-value.ts';
 
 export const SQLITE_FILE = 'tradeoff-coach.sqlite';
 /** Expired rows are invisible at once; they are deleted in bulk every this many writes. */
@@ -44,6 +44,11 @@ class SqliteKeyValue implements KeyValue {
           expires_at = CASE WHEN ${live} AND :keepExpiry THEN expires_at ELSE :expiresAt END`),
       delete: db.prepare('DELETE FROM kv WHERE key = :key'),
       deletePrefix: db.prepare('DELETE FROM kv WHERE substr(key, 1, length(:prefix)) = :prefix'),
+      // `:needle` is ':<id>:'; wrapping the rest of the key in ':' makes the first and last parts match too.
+      deleteNaming: db.prepare(`
+        DELETE FROM kv WHERE substr(key, 1, length(:prefix)) = :prefix
+          AND instr(':' || substr(key, length(:prefix) + 1) || ':', :needle) > 0
+        RETURNING key, value, expires_at AS expiresAt`),
       purge: db.prepare('DELETE FROM kv WHERE expires_at <= :now'),
     };
   }
@@ -88,6 +93,12 @@ class SqliteKeyValue implements KeyValue {
 
   async deletePrefix(prefix: string): Promise<void> {
     this.#statements.deletePrefix.run({ prefix });
+  }
+
+  async deleteNaming(prefix: string, id: string): Promise<Entry[]> {
+    const now = Date.now();
+    const rows = this.#statements.deleteNaming.all({ prefix, needle: `:${id}:` }) as { key: string; value: string; expiresAt: number | null }[];
+    return rows.filter((row) => row.expiresAt === null || row.expiresAt > now).map(({ key, value }) => ({ key, value }));
   }
 
   async ping(): Promise<boolean> {

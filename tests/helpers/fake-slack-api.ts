@@ -28,6 +28,8 @@ export interface HistoryMessage {
   ts: string;
   user: string;
   text: string;
+  /** For a thread reply: its parent's ts. */
+  thread_ts?: string;
 }
 
 const BOT = { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Test', user: 'tradeoff-coach' };
@@ -84,7 +86,10 @@ export class FakeSlack {
     this.delays.set(method, ms);
   }
 
-  /** Messages conversations.history / conversations.replies return for a channel. */
+  /**
+   * A channel's messages. conversations.history returns the channel's own (newest first); conversations.replies
+   * returns a thread as Slack does: the parent first, then its replies oldest first, within oldest/latest.
+   */
   setHistory(channel: string, messages: HistoryMessage[]): void {
     this.history.set(channel, messages);
   }
@@ -230,10 +235,21 @@ export class FakeSlack {
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: args.view_id ?? 'V1', ...args.view } };
-      case 'conversations.history':
-      case 'conversations.replies': {
-        const messages = (this.history.get(args.channel) ?? []).filter((m) => !args.latest || m.ts <= args.latest);
+      case 'conversations.history': {
+        const messages = (this.history.get(args.channel) ?? []).filter((m) => !m.thread_ts && (!args.latest || m.ts <= args.latest));
         return { ok: true, messages: messages.reverse().slice(0, Number(args.limit ?? 100)), has_more: false };
+      }
+      case 'conversations.replies': {
+        const all = this.history.get(args.channel) ?? [];
+        const parent = all.find((m) => m.ts === args.ts);
+        if (!parent) return { ok: false, error: 'thread_not_found' };
+        const inclusive = args.inclusive === true || args.inclusive === 'true' || args.inclusive === '1';
+        const within = (ts: string) =>
+          (!args.oldest || (inclusive ? Number(ts) >= Number(args.oldest) : Number(ts) > Number(args.oldest))) &&
+          (!args.latest || (inclusive ? Number(ts) <= Number(args.latest) : Number(ts) < Number(args.latest)));
+        const replies = all.filter((m) => m.thread_ts === args.ts && m.ts !== args.ts && within(m.ts)).sort((a, b) => Number(a.ts) - Number(b.ts));
+        const limit = Number(args.limit ?? 1000);
+        return { ok: true, messages: [parent, ...replies].slice(0, limit), has_more: replies.length + 1 > limit };
       }
       default:
         return { ok: true };

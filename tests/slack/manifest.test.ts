@@ -1,6 +1,6 @@
 // manifest.yml against the real registrations (registerListeners run on a recording App) and the real views:
 // every command, shortcut and event registered is declared, and everything declared is registered.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { App } from '@slack/bolt';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import { homeView } from '../../src/slack/views/home.ts';
 import { coachModal, detailModal } from '../../src/slack/views/modals.ts';
 import { nudgeMessage } from '../../src/slack/views/nudge.ts';
 
-const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8'));
+const manifestText = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
+const manifest = parse(manifestText);
 
 function recordRegistrations() {
   const seen = { commands: [] as string[], events: [] as string[], shortcuts: [] as any[], views: [] as any[], actions: [] as any[] };
@@ -35,17 +36,20 @@ function actionIdsInViews(): Set<string> {
   const analysis = analyze("Sure, we'll try to squeeze SSO in by Friday.");
   const coaching = coachingMessage({ draft: 'x', analysis, rewrite: { text: 'y', source: 'rules', assumptions: [] } }, 'ok');
   const counts = Object.fromEntries(RULE_IDS.map((r) => [r, 0])) as Record<(typeof RULE_IDS)[number], number>;
+  const tallies = Object.fromEntries(RULE_IDS.map((r, i) => [r, { step: i, helpful: 0, notHelpful: 0 }])) as any;
   const surfaces = [
     coaching.blocks,
     nudgeMessage(analysis, { channel: 'C1', ts: '1.2' }).blocks,
-    homeView({ settings: { muted: false }, counts, now: 0 }).blocks,
-    homeView({ settings: { muted: true }, counts, now: 0 }).blocks,
+    homeView({ settings: { muted: false }, counts, tallies, now: 0 }).blocks,
+    homeView({ settings: { muted: true }, counts, tallies, now: 0 }).blocks,
     coachModal('x', coaching.blocks).blocks,
     detailModal(['sure-well-try']).blocks,
   ];
   const ids = new Set<string>();
   for (const blocks of surfaces) {
-    for (const block of blocks as any[]) for (const element of block.elements ?? []) if (element.action_id) ids.add(element.action_id);
+    for (const block of blocks as any[]) {
+      for (const element of [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]) if (element.action_id) ids.add(element.action_id);
+    }
   }
   return ids;
 }
@@ -83,6 +87,38 @@ describe('manifest.yml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...expected].sort());
     // ...and the OAuth install asks for the same ones.
     expect([...BOT_SCOPES].sort()).toEqual([...expected].sort());
+  });
+
+  it('declares a scope for every Web API method the code calls, and says which scope covers conversations.replies', () => {
+    // From each method's page on docs.slack.dev. Reads happen in public and private channels (nudges), so both.
+    const scopesFor: Record<string, string[]> = {
+      'chat.postEphemeral': ['chat:write'],
+      'chat.postMessage': ['chat:write'],
+      'chat.update': ['chat:write'],
+      'conversations.history': ['channels:history', 'groups:history'],
+      'conversations.replies': ['channels:history', 'groups:history'],
+      'views.open': [],
+      'views.push': [],
+      'views.update': [],
+      'views.publish': [],
+    };
+    const sourceDir = new URL('../../src/', import.meta.url);
+    const files = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const called = new Set<string>();
+    for (const file of files) {
+      const source = readFileSync(new URL(file, sourceDir), 'utf8');
+      for (const [, family, method] of source.matchAll(/\.(chat|conversations|views|users|reactions|files|team|oauth)\.(\w+)\(/g)) {
+        called.add(`${family}.${method}`);
+      }
+    }
+    expect(called).toContain('conversations.replies');
+    for (const method of called) {
+      expect(scopesFor[method], `add ${method} and its scopes (docs.slack.dev) to this table`).toBeDefined();
+      for (const scope of scopesFor[method]!) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    }
+    // The comments say it: conversations.replies needs no scope of its own.
+    expect(manifestText).toMatch(/conversations\.replies[^\n]*\n[^\n]*same \*:history scope/);
+    expect(manifestText).toMatch(/- channels:history #[^\n]*replies/);
   });
 
   it('has interactivity on (buttons, modal, shortcut), App Home with a messages tab, and Socket Mode on', () => {

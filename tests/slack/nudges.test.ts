@@ -115,6 +115,7 @@ describe('nudges', () => {
 
   it('nudges in private channels (message.groups) and inside threads', async () => {
     const user = newUser();
+    h.slack.setHistory('G9', [{ ts: '1700000000.000001', user: 'U-pm', text: 'Can we get SSO into the Friday release?' }]);
     await h.event(channelMessage(FLAGGED, { user, channel: 'G9', channel_type: 'group', thread_ts: '1700000000.000001' }));
     const [nudge] = await h.slack.waitFor('chat.postEphemeral');
     expect(nudge!.args.channel).toBe('G9');
@@ -203,11 +204,12 @@ describe('nudges', () => {
 
     it('"Show a rewrite" reads a thread reply with conversations.replies', async () => {
       const user = newUser();
-      h.slack.setHistory('C9', [{ ts: '1700000300.000100', user, text: 'parent' }, { ts: '1700000300.000200', user, text: FLAGGED }]);
+      h.slack.setHistory('C9', [{ ts: '1700000300.000100', user, text: 'parent' }, { ts: '1700000300.000200', user, text: FLAGGED, thread_ts: '1700000300.000100' }]);
       const value = JSON.stringify({ c: 'C9', ts: '1700000300.000200', th: '1700000300.000100' });
       await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', value, { user: { id: user, username: 'x', team_id: TEAM } }));
-      await h.slack.waitFor('response_url');
-      expect(h.slack.callsTo('conversations.replies')).toHaveLength(1);
+      const [reply] = await h.slack.waitFor('response_url');
+      expect((reply!.args.blocks as any[]).some((b) => b.block_id === 'rewrite')).toBe(true);
+      expect(h.slack.callsTo('conversations.replies')).toHaveLength(1); // the parent came with the reply
     });
 
     it('"Mute for today" mutes until midnight UTC and says so in place', async () => {

@@ -187,6 +187,85 @@ describe.each(backends)('$name store', ({ open }) => {
     expect(await store.getInstallation('T2')).toBe('{"team":{"id":"T2"}}');
   });
 
+  it('peeks at a nudge allowance without taking it', async () => {
+    const oneADay = { cooldownSeconds: 600, dailyCap: 1 };
+    expect(await store.canNudge('T1', 'C1', 'U1', DAY, oneADay)).toBe(true);
+    expect(await store.canNudge('T1', 'C1', 'U1', DAY, oneADay)).toBe(true); // peeking took nothing
+    expect(await store.takeNudge('T1', 'C1', 'U1', DAY, oneADay)).toBe(true);
+    expect(await store.canNudge('T1', 'C1', 'U1', DAY, oneADay)).toBe(false); // cooldown and cap
+    expect(await store.canNudge('T1', 'C2', 'U1', DAY, { cooldownSeconds: 600, dailyCap: 2 })).toBe(true);
+    expect(await store.canNudge('T1', 'C1', 'U1', DAY, { cooldownSeconds: 0, dailyCap: 2 })).toBe(true);
+    expect(await store.canNudge('T1', 'C1', 'U2', DAY, oneADay)).toBe(true);
+  });
+
+  it('takes a rate quota up to its cap, shared by simultaneous callers, and refills after its window', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.takeRate('T1:reads', 3, 1)));
+    expect(results.filter(Boolean)).toHaveLength(3);
+    expect(await store.takeRate('T2:reads', 3, 1)).toBe(true);
+    await sleep(1100);
+    expect(await store.takeRate('T1:reads', 3, 1)).toBe(true);
+  });
+
+  it('keeps a tally per workspace and rule, and starts it afresh when the step changes', async () => {
+    const start = await store.getRuleTallies('T1');
+    expect(Object.keys(start).sort()).toEqual([...RULE_IDS].sort());
+    for (const rule of RULE_IDS) expect(start[rule]).toEqual({ step: 0, helpful: 0, notHelpful: 0 });
+
+    await store.rateRule('T1', 'sure-well-try', false);
+    await store.rateRule('T1', 'sure-well-try', true);
+    const ratings = await Promise.all(Array.from({ length: 5 }, () => store.rateRule('T1', 'sure-well-try', false)));
+    expect(Math.max(...ratings.map((r) => r.notHelpful))).toBe(6);
+    expect(await store.rateRule('T2', 'sure-well-try', false)).toEqual({ step: 0, helpful: 0, notHelpful: 1 });
+    expect((await store.getRuleTallies('T1'))['sure-well-try']).toEqual({ step: 0, helpful: 1, notHelpful: 6 });
+    expect((await store.getRuleTallies('T1'))['build-vs-buy']).toEqual({ step: 0, helpful: 0, notHelpful: 0 });
+
+    await store.setRuleStep('T1', 'sure-well-try', 2);
+    expect((await store.getRuleTallies('T1'))['sure-well-try']).toEqual({ step: 2, helpful: 0, notHelpful: 0 });
+    expect(await store.rateRule('T1', 'sure-well-try', false)).toEqual({ step: 2, helpful: 0, notHelpful: 1 });
+    expect((await store.getRuleTallies('T2'))['sure-well-try']).toEqual({ step: 0, helpful: 0, notHelpful: 1 });
+
+    await store.setRuleStep('T1', 'sure-well-try', 0);
+    expect((await store.getRuleTallies('T1'))['sure-well-try']).toEqual({ step: 0, helpful: 0, notHelpful: 0 });
+  });
+
+  it('forgets one person in one workspace: every key naming them, and says what it was', async () => {
+    for (const [team, user] of [['T1', 'U1'], ['T1', 'U10'], ['T2', 'U1']] as const) {
+      await store.takeNudge(team, 'C1', user, DAY, limits);
+      await store.takeDaily(`${team}:llm:user:${user}`, DAY, 5);
+      await store.takeDaily(`${team}:feedback-given:${user}:1700000000.000100`, DAY, 1);
+      await store.takeDaily(`${team}:rated:${user}:no-next-step`, DAY, 1);
+      await store.muteUser(team, user, null);
+      await store.recordFindings(team, user, ['no-next-step', 'build-vs-buy'], DAY);
+      await store.recordFindings(team, user, ['no-next-step'], NEXT_DAY);
+      await store.recordFeedback(team, user, false, 'no-next-step', DAY);
+      await store.rateRule(team, 'no-next-step', false);
+    }
+    await store.setChannelNudges('T1', 'C1', false);
+
+    expect(await store.forgetUser('T1', 'U1')).toEqual({ settings: 1, suggestions: 3, ratingMarks: 2, limits: 3, other: 0 });
+    expect(await store.forgetUser('T1', 'U1')).toEqual({ settings: 0, suggestions: 0, ratingMarks: 0, limits: 0, other: 0 });
+
+    expect(await store.getUserSettings('T1', 'U1', NOW)).toEqual({ muted: false });
+    expect((await store.countFindings('T1', 'U1', [DAY, NEXT_DAY]))['no-next-step']).toBe(0);
+    expect(await store.canNudge('T1', 'C1', 'U1', DAY, limits)).toBe(true);
+    // Workspace-wide, nameless counts and settings stay.
+    expect(await store.countFeedback('T1', [DAY])).toEqual({ helpful: 0, notHelpful: 2 });
+    expect((await store.getRuleTallies('T1'))['no-next-step'].notHelpful).toBe(2);
+    expect(await store.channelNudgesOn('T1', 'C1')).toBe(false);
+    // U10 in the same workspace and U1 in another are untouched.
+    for (const [team, user] of [['T1', 'U10'], ['T2', 'U1']] as const) {
+      expect(await store.getUserSettings(team, user, NOW)).toEqual({ muted: true });
+      expect((await store.countFindings(team, user, [DAY]))['no-next-step']).toBe(1);
+      expect(await store.takeDaily(`${team}:llm:user:${user}`, DAY, 1)).toBe(false);
+    }
+  });
+
+  it("refuses to forget a person whose id could reach another's keys", async () => {
+    await expect(store.forgetUser('T1', 'U*')).rejects.toThrow(TypeError);
+    await expect(store.forgetUser('T1', 'U1:x')).rejects.toThrow(TypeError);
+    await expect(store.forgetUser('T1', '')).rejects.toThrow(TypeError);
+  });
+
   it('keeps one installation per workspace, replaced on reinstall, until deleted', async () => {
     expect(await store.getInstallation('T1')).toBeUndefined();
     await store.saveInstallation('T1', '{"v":1}');

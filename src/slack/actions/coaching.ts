@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { utcDay } from '../time.ts';
+import { rateRule } from '../tuning.ts';
 import { decodeRules, type KnownBlock } from '../views/blocks.ts';
 import { withFeedbackThanks } from '../views/coaching.ts';
 import { detailModal, type ModalView } from '../views/modals.ts';
@@ -33,6 +34,8 @@ export async function recordFeedbackOnce(deps: SlackDeps, body: BlockAction<Butt
   const rules = decodeRules(value);
   for (const rule of rules.length > 0 ? rules : [undefined]) {
     await deps.store.recordFeedback(team, body.user.id, helpful, rule, day);
+    // The same rating tunes the rule's nudge bar in this workspace (counts only).
+    if (rule) await rateRule(deps, team, body.user.id, rule, helpful, day);
   }
   deps.logger.info({ surface: 'feedback', team, user: body.user.id, helpful, rules }, 'feedback');
 }

@@ -1,6 +1,7 @@
 // Buttons on a passive nudge: show the full coaching with a rewrite, mute for today, not helpful.
 import type { SlackDeps } from '../deps.ts';
-import { coach, viaRespond } from '../coach.ts';
+import { analyze } from '../../engine/index.ts';
+import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE, viaRespond } from '../coach.ts';
 import { endOfUtcDay } from '../time.ts';
 import { decodeMessageRef, type MessageRef } from '../views/nudge.ts';
 import { REPLY } from '../views/replies.ts';
@@ -17,13 +18,15 @@ export function showRewriteAction(deps: SlackDeps) {
     try {
       // The store never keeps message text, so the nudged message is read again from Slack.
       const ref = decodeMessageRef(action.value);
-      const text = ref ? await readMessage(client, ref, user) : undefined;
-      if (!text) {
+      const message = ref ? await readMessage(client, ref, user) : undefined;
+      if (!ref || !message) {
         await respond({ replace_original: true, ...REPLY.messageGone() });
         return;
       }
+      // The same context as the nudge: the thread's parent when the reading depends on it.
+      const { context, note } = await parentContext(deps, client, team, ref, message);
       // The nudge already counted these findings.
-      const request = { draft: text, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.', countFindings: false };
+      const request = { draft: message.text, context, note, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.', countFindings: false };
       await coach(deps, request, viaRespond(respond, true));
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'nudge-rewrite', team, user }, 'show rewrite failed');
@@ -32,13 +35,33 @@ export function showRewriteAction(deps: SlackDeps) {
   };
 }
 
+interface ReadMessage {
+  text: string;
+  /** A thread's parent, when Slack returned it with the reply. */
+  parent?: { text: string; user?: string };
+}
+
 /** The message's current text, only if `author` wrote it (a nudge is only ever shown to its author). */
-async function readMessage(client: ButtonArgs['client'], ref: MessageRef, author: string): Promise<string | undefined> {
+async function readMessage(client: ButtonArgs['client'], ref: MessageRef, author: string): Promise<ReadMessage | undefined> {
+  // A thread is read oldest first from `oldest`; Slack puts the parent first, so two messages hold the reply either way.
   const page = ref.threadTs
-    ? await client.conversations.replies({ channel: ref.channel, ts: ref.threadTs, latest: ref.ts, inclusive: true, limit: 1 })
+    ? await client.conversations.replies({ channel: ref.channel, ts: ref.threadTs, oldest: ref.ts, inclusive: true, limit: 2 })
     : await client.conversations.history({ channel: ref.channel, latest: ref.ts, inclusive: true, limit: 1 });
   const message = page.messages?.find((m) => m.ts === ref.ts);
-  return message && message.user === author && message.text ? message.text : undefined;
+  if (!message || message.user !== author || !message.text) return undefined;
+  const parent = ref.threadTs ? page.messages?.find((m) => m.ts === ref.threadTs) : undefined;
+  return { text: message.text, parent: parent?.text ? { text: parent.text, user: parent.user } : undefined };
+}
+
+async function parentContext(deps: SlackDeps, client: ButtonArgs['client'], team: string, ref: MessageRef, message: ReadMessage) {
+  if (!ref.threadTs || !analyze(message.text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
+  const thread = { team, channel: ref.channel, threadTs: ref.threadTs };
+  if (message.parent) {
+    deps.threads.remember(thread, message.parent.text, message.parent.user);
+    return { context: message.parent.text };
+  }
+  const parent = await deps.threads.parentOf(client, thread);
+  return parent.ok ? { context: parent.text } : { note: NO_PARENT_NOTE };
 }
 
 export function muteTodayAction(deps: SlackDeps) {

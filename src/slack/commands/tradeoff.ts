@@ -1,14 +1,15 @@
-// /tradeoff: coach a draft (ephemeral), open the editor (no text), help, and the mute / channel settings.
+// /tradeoff: coach a draft (ephemeral), open the editor (no text), help, the mute / channel settings, and forget me.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { coach, viaRespond } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
+import { forgetMe } from '../forget-me.ts';
 import { coachModal } from '../views/modals.ts';
 import { helpMessage, REPLY } from '../views/replies.ts';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 /** Settings words, matched on the whole (lower-cased, trimmed) text so a draft that merely starts with "mute" is coached. */
-const SETTINGS = new Set(['help', 'mute', 'unmute', 'nudges off', 'nudges on']);
+const SETTINGS = new Set(['help', 'mute', 'unmute', 'nudges off', 'nudges on', 'forget me']);
 
 export function tradeoffCommand(deps: SlackDeps) {
   return async ({ ack, command, respond, client }: CommandArgs): Promise<void> => {
@@ -49,6 +50,8 @@ async function applySetting(deps: SlackDeps, word: string, team: string, user: s
     case 'nudges on':
       await deps.store.setChannelNudges(team, channel, true);
       return REPLY.channelOn();
+    case 'forget me':
+      return REPLY.forgotten(await forgetMe(deps, team, user));
     default:
       return helpMessage();
   }

@@ -5,13 +5,15 @@ import type { SlackDeps } from '../deps.ts';
 import { lastDays } from '../time.ts';
 import { homeView } from '../views/home.ts';
 
-export async function publishHome(deps: SlackDeps, client: WebClient, team: string, user: string): Promise<void> {
+/** `notice`: a line shown once at the top (safe mrkdwn), e.g. what "Forget me" deleted. */
+export async function publishHome(deps: SlackDeps, client: WebClient, team: string, user: string, notice?: string): Promise<void> {
   const now = deps.now();
-  const [settings, counts] = await Promise.all([
+  const [settings, counts, tallies] = await Promise.all([
     deps.store.getUserSettings(team, user, now),
     deps.store.countFindings(team, user, lastDays(now, 30)),
+    deps.store.getRuleTallies(team),
   ]);
-  await client.views.publish({ user_id: user, view: homeView({ settings, counts, now }) });
+  await client.views.publish({ user_id: user, view: homeView({ settings, counts, tallies, now, notice }) });
 }
 
 export function appHomeOpened(deps: SlackDeps) {

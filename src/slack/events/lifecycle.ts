@@ -1,4 +1,5 @@
-// Uninstall and revoked tokens: forget everything kept for the workspace (installation, settings, counts, feedback).
+// Uninstall and revoked tokens: forget everything kept for the workspace (installation, settings, counts, feedback,
+// rule tallies, cached thread parents).
 // Bolt skips authorize for these two events, so they arrive even when the installation is already gone.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
@@ -10,6 +11,7 @@ async function forgetWorkspace(deps: SlackDeps, body: LifecycleBody, why: string
   try {
     // Through the installation store first, so this instance's cache drops the token at once.
     await deps.installations?.deleteInstallation?.({ teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall });
+    deps.threads.forgetTeam(body.team_id); // thread parents held in memory, at once
     await deps.store.deleteWorkspace(body.team_id);
     deps.logger.info({ team: body.team_id }, `${why}; workspace data deleted`);
   } catch (error) {

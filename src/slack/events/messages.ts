@@ -6,6 +6,7 @@ import { analyze } from '../../engine/index.ts';
 import { coach, MAX_DRAFT_CHARS, viaMessage } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
 import { utcDay } from '../time.ts';
+import { nudgeableFindings } from '../tuning.ts';
 import { nudgeMessage } from '../views/nudge.ts';
 import { helpMessage } from '../views/replies.ts';
 
@@ -57,39 +58,70 @@ async function nudge(deps: SlackDeps, client: MessageArgs['client'], team: strin
   // People from another organisation (Slack Connect) never installed us: leave them alone.
   if (message.user_team && message.user_team !== team) return;
   const draft = message.text.slice(0, MAX_DRAFT_CHARS);
-  const analysis = analyze(draft);
-  if (!analysis.nudge) return;
+  const threadTs = message.thread_ts && message.thread_ts !== message.ts ? message.thread_ts : undefined;
+  let analysis = analyze(draft);
+  // A thread reply that could read differently beside its parent ("sure, we'll try" under a deadline or a coffee
+  // invite) is decided only with the parent. Everything else that is not confident enough stops here, unread.
+  const readParent = threadTs !== undefined && analysis.needsContext;
+  if (!analysis.nudge && !readParent) return;
   const { store } = deps;
   const now = deps.now();
+  const day = utcDay(now);
   const ids = { surface: 'nudge', team, user: message.user, channel: message.channel };
-  const rules = analysis.findings.map((f) => f.rule);
+  let rules = analysis.findings.map((f) => f.rule);
   try {
     if (!(await store.channelNudgesOn(team, message.channel))) return;
     if ((await store.getUserSettings(team, message.user, now)).muted) return;
+    let context: string | undefined;
+    if (readParent) {
+      // Spend a Slack read only on a message that could still be nudged: peek at the allowance (taken below).
+      if (!(await store.canNudge(team, message.channel, message.user, day, deps.nudgeLimits))) {
+        deps.logger.debug({ ...ids, rules }, 'nudge skipped: cooldown or daily cap');
+        return;
+      }
+      const parent = await deps.threads.parentOf(client, { team, channel: message.channel, threadTs });
+      if (!parent.ok) {
+        // Rate limited, out of budget or unreadable: no nudge, rather than a guess without the parent.
+        deps.logger.info({ ...ids, rules, reason: parent.reason }, 'nudge skipped: thread parent not read');
+        return;
+      }
+      context = parent.text;
+      analysis = analyze(draft, { context });
+      rules = analysis.findings.map((f) => f.rule);
+      if (!analysis.nudge) return;
+    }
+    // This workspace may have raised a rule's bar, or turned it off, through "Not helpful" feedback.
+    const nudgeable = nudgeableFindings(analysis.findings, await store.getRuleTallies(team));
+    if (nudgeable.length === 0) {
+      deps.logger.debug({ ...ids, rules }, "nudge skipped: below this workspace's bar");
+      return;
+    }
     // With a model configured (LLM_VERIFY_NUDGES, on by default then), it must confirm a finding (fails closed).
-    // Before the allowance: a nudge the model rejects costs the author nothing.
-    const findings = deps.rewriter.verifyNudge
-      ? await deps.rewriter.verifyNudge(draft, analysis.findings, undefined, { team })
-      : analysis.findings;
+    // Before the allowance is taken, so a nudge the model rejects costs the author nothing; but only for an author
+    // whose allowance is open, so a message that could not be sent anyway costs no model call.
+    if (deps.rewriter.verifyNudge && !readParent && !(await store.canNudge(team, message.channel, message.user, day, deps.nudgeLimits))) {
+      deps.logger.debug({ ...ids, rules }, 'nudge skipped: cooldown or daily cap');
+      return;
+    }
+    const findings = deps.rewriter.verifyNudge ? await deps.rewriter.verifyNudge(draft, nudgeable, context, { team }) : nudgeable;
     if (findings.length === 0) {
       deps.logger.info({ ...ids, rules }, 'nudge not confirmed by the model');
       return;
     }
     // Last: taking a nudge uses up the author's allowance.
-    if (!(await store.takeNudge(team, message.channel, message.user, utcDay(now), deps.nudgeLimits))) {
+    if (!(await store.takeNudge(team, message.channel, message.user, day, deps.nudgeLimits))) {
       deps.logger.debug({ ...ids, rules }, 'nudge skipped: cooldown or daily cap');
       return;
     }
-    const inThread = message.thread_ts && message.thread_ts !== message.ts ? message.thread_ts : undefined;
     await client.chat.postEphemeral({
       channel: message.channel,
       user: message.user,
-      ...(inThread ? { thread_ts: inThread } : {}),
-      ...nudgeMessage({ findings, nudge: true, needsContext: false }, { channel: message.channel, ts: message.ts, threadTs: inThread }),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...nudgeMessage({ findings, nudge: true, needsContext: false }, { channel: message.channel, ts: message.ts, threadTs }),
     });
     const sent = findings.map((f) => f.rule);
-    deps.logger.info({ ...ids, rules: sent, textLength: message.text.length }, 'nudged');
-    await store.recordFindings(team, message.user, sent, utcDay(now));
+    deps.logger.info({ ...ids, rules: sent, textLength: message.text.length, withParent: context !== undefined }, 'nudged');
+    await store.recordFindings(team, message.user, sent, day);
   } catch (error) {
     // A Slack error (user_not_in_channel, rate limited past our retries) or a store outage: log it and move on.
     deps.logger.warn({ err: error, ...ids, rules }, 'nudge failed');

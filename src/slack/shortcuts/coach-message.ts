@@ -1,7 +1,8 @@
 // Message shortcut "Coach this message": coaches the selected message privately for whoever invoked it, in that
 // channel through the response_url, or in the bot's DM when Slack will not let us answer there.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { coach, viaMessage, viaRespond, withFallback } from '../coach.ts';
+import { analyze } from '../../engine/index.ts';
+import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE, viaMessage, viaRespond, withFallback } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
 import { REPLY } from '../views/replies.ts';
 
@@ -19,8 +20,8 @@ export function coachMessageShortcut(deps: SlackDeps) {
     try {
       const text = typeof shortcut.message.text === 'string' ? shortcut.message.text : '';
       if (text.trim() === '') return await target.send(REPLY.noText());
-      const context = await threadParent(deps, client, shortcut);
-      await coach(deps, { draft: text, context, team, user, surface: 'shortcut', cleanText: 'Nothing to fix in that message.' }, target);
+      const { context, note } = await threadParent(deps, client, team, shortcut, text);
+      await coach(deps, { draft: text, context, note, team, user, surface: 'shortcut', cleanText: 'Nothing to fix in that message.' }, target);
     } catch (error) {
       deps.logger.warn({ ...ids, err: error }, 'shortcut coaching failed');
     }
@@ -28,17 +29,13 @@ export function coachMessageShortcut(deps: SlackDeps) {
 }
 
 /**
- * For a reply in a thread, the message it answers: "sure, we'll try" reads differently after "can you add SSO by
- * Friday?" than after "want coffee?". Best effort: without access to the channel the reply is coached alone.
+ * For a thread reply whose reading depends on it, the message it answers: "sure, we'll try" reads differently after
+ * "can you add SSO by Friday?" than after "want coffee?". The same cached, budgeted read as the nudges; when it
+ * fails the reply is coached on its own, and says so.
  */
-async function threadParent(deps: SlackDeps, client: ShortcutArgs['client'], shortcut: MessageShortcut): Promise<string | undefined> {
+async function threadParent(deps: SlackDeps, client: ShortcutArgs['client'], team: string, shortcut: MessageShortcut, text: string) {
   const threadTs = typeof shortcut.message['thread_ts'] === 'string' ? shortcut.message['thread_ts'] : undefined;
-  if (!threadTs || threadTs === shortcut.message.ts) return undefined;
-  try {
-    const page = await client.conversations.replies({ channel: shortcut.channel.id, ts: threadTs, limit: 1, inclusive: true });
-    return page.messages?.find((m) => m.ts === threadTs)?.text || undefined;
-  } catch (err) {
-    deps.logger.debug({ err, surface: 'shortcut', channel: shortcut.channel.id }, 'thread parent not readable; coaching without it');
-    return undefined;
-  }
+  if (!threadTs || threadTs === shortcut.message.ts || !analyze(text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
+  const parent = await deps.threads.parentOf(client, { team, channel: shortcut.channel.id, threadTs });
+  return parent.ok ? { context: parent.text } : { note: NO_PARENT_NOTE };
 }
