@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/engine/index.ts';
-import { DEFAULT_CORPUS, readCorpus } from './eval.ts';
+import { DEV_CORPUS as DEFAULT_CORPUS, readCorpus } from './corpus.ts';
 
 const require = createRequire(import.meta.url);
 const writeGood = require('write-good') as (text: string) => unknown[];

@@ -12,7 +12,7 @@ import { analyze, RULE_IDS } from '../src/engine/index.ts';
 import { buildJudgeMessages, JudgeOutput, MAX_CONTEXT_CHARS, MAX_DRAFT_CHARS, MAX_QUOTE_CHARS, type PromptData } from '../src/llm/messages.ts';
 import { createOpenAiRewriter } from '../src/llm/openai-rewriter.ts';
 import { loadPrompts } from '../src/llm/prompts.ts';
-import { DEFAULT_CORPUS, readCorpus, type LabelledMessage } from './eval.ts';
+import { DEV_CORPUS as DEFAULT_CORPUS, readCorpus, type LabelledMessage } from './corpus.ts';
 
 /** The budget from issue 4. */
 export const MAX_PROMPT_TOKENS = 1_500;

@@ -1,42 +1,62 @@
+import { lexicalFeatures, type Features } from './features.ts';
+import modelJson from './model.json' with { type: 'json' };
+import { read, type Doc } from './nlp.ts';
 import { prepare } from './prepare.ts';
+import type { Rule } from './rule.ts';
 import { RULES } from './rules/index.ts';
-import { RULE_IDS, type Analysis, type AnalyzeOptions, type Finding, type OperatingPoint, type RuleId } from './types.ts';
+import { probability, strongestEvidence, type Model } from './scorer.ts';
+import { DEMANDING_CONTEXT, signalsOf, type Signals } from './signals.ts';
+import type { Analysis, AnalyzeOptions, Finding, OperatingPoint, RuleId } from './types.ts';
 
-/** A finding must be at least this sure before we interrupt someone who did not ask (passive nudges). */
-export const NUDGE_CONFIDENCE = 0.8;
-/** Below this a finding is not reported at all. */
-export const REPORT_CONFIDENCE = 0.5;
+/** The trained scorer (`npm run train` writes model.json from ../shared/corpus). */
+export const MODEL = modelJson as unknown as Model;
+
 /** Per rule: the confidence at which a finding is reported, and at which it may nudge someone unasked. */
 export const OPERATING_POINTS: Readonly<Record<RuleId, OperatingPoint>> = Object.fromEntries(
-  RULE_IDS.map((rule) => [rule, { report: REPORT_CONFIDENCE, nudge: NUDGE_CONFIDENCE }]),
+  Object.entries(MODEL.rules).map(([rule, m]) => [rule, { report: m.report, nudge: m.nudge }]),
 ) as Record<RuleId, OperatingPoint>;
-/** Replies this short lean on what they answer ("sure, will try", "no idea tbh"). */
-const SHORT_REPLY_WORDS = 40;
+
+/** What the scorer reads for one rule: the rule's own features and the message's words. */
+function featuresFor(rule: Rule, doc: Doc, signals: Signals, words: readonly string[]): Features {
+  const f = rule.features(doc, signals);
+  for (const w of words) f.add(w);
+  return f;
+}
+
+/** Every rule's features for one message. Training reads the same function, so both see the same thing. */
+export function featuresOf(doc: Doc, signals: Signals): Map<RuleId, Features> {
+  const words = lexicalFeatures(doc);
+  return new Map(RULES.map((rule) => [rule.id, featuresFor(rule, doc, signals, words)]));
+}
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const doc = prepare(text);
-  const context = options.context ? prepare(options.context) : undefined;
+  return analyzeWith(MODEL, text, options);
+}
+
+export function analyzeWith(model: Model, text: string, options: AnalyzeOptions = {}): Analysis {
+  const prepared = prepare(text);
+  const doc = read(prepared);
+  const context = options.context ? read(prepare(options.context)) : undefined;
+  const signals = signalsOf(doc, context);
+  const words = lexicalFeatures(doc);
   const findings: Finding[] = [];
+  let nudge = false;
   for (const rule of RULES) {
-    // Keep the most confident hit per rule: one finding per gap keeps replies short.
-    let best: { start: number; end: number; confidence: number } | undefined;
-    for (const hit of rule.detect(doc, context)) {
-      if (hit.confidence >= REPORT_CONFIDENCE && (!best || hit.confidence > best.confidence)) best = hit;
-    }
-    if (!best) continue;
-    const span = doc.toOriginal(best.start, best.end);
-    const quote = text.slice(span.start, span.end);
-    findings.push({
-      rule: rule.id,
-      start: span.start,
-      end: span.end,
-      quote,
-      confidence: best.confidence,
-      message: rule.message(quote),
-      tip: rule.tip,
-    });
+    const m = model.rules[rule.id];
+    const features = featuresFor(rule, doc, signals, words);
+    const confidence = probability(m, features);
+    if (confidence < m.report) continue;
+    nudge ||= confidence >= m.nudge;
+    const evidence = strongestEvidence(m, features);
+    const span = evidence?.span ?? doc.sentences[0] ?? { start: 0, end: prepared.prose.length };
+    const { start, end } = prepared.toOriginal(span.start, span.end);
+    const quote = text.slice(start, end);
+    findings.push({ rule: rule.id, start, end, quote, confidence, message: rule.message(quote), tip: rule.tip, evidence: evidence?.feature ?? 'message' });
   }
   findings.sort((a, b) => a.start - b.start);
-  const needsContext = !options.context && doc.prose.split(/\s+/, SHORT_REPLY_WORDS + 2).length <= SHORT_REPLY_WORDS;
-  return { findings, nudge: findings.some((f) => f.confidence >= OPERATING_POINTS[f.rule].nudge), needsContext };
+  // Would the message nudge under the most demanding reply-to? Then its thread parent is worth fetching.
+  const demanding = { ...signals, context: DEMANDING_CONTEXT };
+  const needsContext =
+    !context && !nudge && RULES.some((rule) => probability(model.rules[rule.id], featuresFor(rule, doc, demanding, words)) >= model.rules[rule.id].nudge);
+  return { findings, nudge, needsContext };
 }

@@ -1,5 +1,5 @@
 // The engine's public surface: pure (no Slack, network, clock, env or logger).
-export { analyze, NUDGE_CONFIDENCE, OPERATING_POINTS } from './analyze.ts';
+export { analyze, OPERATING_POINTS } from './analyze.ts';
 export { rewrite } from './rewrite.ts';
 export { RULE_IDS } from './types.ts';
 export type { Analysis, AnalyzeOptions, Finding, OperatingPoint, RuleId } from './types.ts';

@@ -1,5 +1,8 @@
-// What every rule module exports. One rule per file in ./rules, named by its id, phrases as data beside the logic.
-import type { PreparedText } from './prepare.ts';
+// What every rule module exports. One rule per file in ./rules, named by its id: its cues as data, the structural
+// conditions it reads, and its examples. The rule only describes the message; the trained scorer decides.
+import type { Features } from './features.ts';
+import type { Doc } from './nlp.ts';
+import type { Signals } from './signals.ts';
 import type { RuleId } from './types.ts';
 
 export interface Example {
@@ -7,22 +10,14 @@ export interface Example {
   context?: string;
 }
 
-/** A hit in PROSE coordinates; analyze() maps it back to the original text. */
-export interface RawFinding {
-  start: number;
-  end: number;
-  confidence: number;
-}
-
 export interface Rule {
   id: RuleId;
-  /** Every regular expression the rule uses, so the ReDoS test can check them all. */
-  patterns: readonly RegExp[];
-  /** Must-flag and must-pass examples; a meta-test requires both kinds. */
+  /** Must-flag and must-pass examples, in our own words; a meta-test requires both kinds. */
   examples: { flag: readonly Example[]; pass: readonly Example[] };
   /** Short, non-accusatory explanation that quotes the trigger. */
   message(quote: string): string;
   /** The senior shape. */
   tip: string;
-  detect(doc: PreparedText, context: PreparedText | undefined): RawFinding[];
+  /** Named features of the message for the scorer, with the spans that raised them; `signals.context` says what the replied-to message asks. */
+  features(doc: Doc, signals: Signals): Features;
 }

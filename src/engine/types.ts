@@ -20,6 +20,11 @@ export interface Finding {
   message: string;
   /** The senior shape to aim for. */
   tip: string;
+  /**
+   * The rule's feature that weighed most for this finding, e.g. "attempt.own" (trying instead of committing),
+   * "blocked.own" (waiting on someone), "build.own+artefact.past" (already built): what kind of gap it is.
+   */
+  evidence?: string;
 }
 
 export interface Analysis {

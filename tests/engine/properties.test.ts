@@ -1,7 +1,7 @@
 // Properties over generated input: analyze and rewrite hold up on anything Slack could send.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, NUDGE_CONFIDENCE, rewrite } from '../../src/engine/index.ts';
+import { analyze, OPERATING_POINTS, rewrite } from '../../src/engine/index.ts';
 import { prepare } from '../../src/engine/prepare.ts';
 
 // Pieces of real-looking Slack mrkdwn, including broken ones, glued together in any order.
@@ -57,7 +57,7 @@ describe('engine properties', () => {
           expect(f.confidence).toBeGreaterThan(0);
           expect(f.confidence).toBeLessThanOrEqual(1);
         }
-        expect(result.nudge).toBe(result.findings.some((f) => f.confidence >= NUDGE_CONFIDENCE));
+        expect(result.nudge).toBe(result.findings.some((f) => f.confidence >= OPERATING_POINTS[f.rule].nudge));
         expect(new Set(result.findings.map((f) => f.rule)).size).toBe(result.findings.length); // one per rule
         expect(result.findings.map((f) => f.start)).toEqual([...result.findings.map((f) => f.start)].sort((a, b) => a - b));
       }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, rewrite } from '../../src/engine/index.ts';
 import { FALLBACK_SENTENCES, numbersIn, REWRITE_PHRASES } from '../../src/engine/rewrite.ts';
 import { RULE_IDS, type Analysis, type RuleId } from '../../src/engine/types.ts';
-import { readCorpus } from '../../scripts/eval.ts';
+import { readCorpus } from '../../scripts/corpus.ts';
 import { devCorpus } from '../helpers/shared.ts';
 
 /** An analysis with one finding on `quote`, so these tests pin the rewrite's shape whatever the rules decide. */

@@ -9,7 +9,7 @@ import { inventedFacts, sanitize } from '../../src/llm/guard.ts';
 import { englishLexicon } from '../../src/llm/lexicon.ts';
 import { rewriteLimit } from '../../src/llm/messages.ts';
 import { loadPrompts, PROMPTS_DIR, PromptFileError } from '../../src/llm/prompts.ts';
-import { readCorpus } from '../../scripts/eval.ts';
+import { readCorpus } from '../../scripts/corpus.ts';
 import { devCorpus } from '../helpers/shared.ts';
 import { MAX_PROMPT_TOKENS, worstCasePromptTokens } from '../../scripts/prompt-tokens.ts';
 

@@ -1,0 +1,40 @@
+// The trained scorer: per rule, a logistic regression over the rule's named features, calibrated on held-out
+// predictions, with two operating points. `npm run train` writes the weights (model.json) from ../shared/corpus.
+import type { Features, Span } from './features.ts';
+import type { OperatingPoint, RuleId } from './types.ts';
+
+export interface RuleModel extends OperatingPoint {
+  bias: number;
+  weights: Record<string, number>;
+  /** Platt scaling fitted on cross-validated logits: probability = sigmoid(a * logit + b). */
+  calibration: { a: number; b: number };
+}
+
+export interface Model {
+  /** How the weights were made: data, folds, seed, settings (for the record; not read by the engine). */
+  trainedOn: Record<string, unknown>;
+  rules: Record<RuleId, RuleModel>;
+}
+
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export function logit(m: Pick<RuleModel, 'bias' | 'weights'>, f: Features): number {
+  let z = m.bias;
+  for (const [name, value] of f.values) z += (m.weights[name] ?? 0) * value;
+  return z;
+}
+
+export function probability(m: RuleModel, f: Features): number {
+  return sigmoid(m.calibration.a * logit(m, f) + m.calibration.b);
+}
+
+/** The feature with a span that pushed the score up the most: what the finding quotes, and why. */
+export function strongestEvidence(m: RuleModel, f: Features): { feature: string; span: Span } | undefined {
+  let best: { feature: string; span: Span } | undefined;
+  let bestPush = 0;
+  for (const [feature, span] of f.spans) {
+    const push = (m.weights[feature] ?? 0) * (f.values.get(feature) ?? 0);
+    if (push > bestPush) [best, bestPush] = [{ feature, span }, push];
+  }
+  return best;
+}
