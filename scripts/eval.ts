@@ -3,6 +3,7 @@
 // included). The set-aside fold is printed as figures only: its messages are never listed.
 // Usage: npm run eval [-- --errors] [--json]      cross-validated figures (the ones the README and the test bars quote)
 //        npm run eval -- FILE [--errors]            the shipped model on any corpus in the same format
+//        npm run eval -- --model [FILE]             the configured LLM's judgement beside the rules' (needs a key)
 import { parseArgs } from 'node:util';
 import { analyze, rewrite, RULE_IDS, type RuleId } from '../src/engine/index.ts';
 import { numbersIn } from '../src/engine/rewrite.ts';
@@ -162,6 +163,8 @@ function printErrors(outcomes: readonly Outcome[], probabilities?: Map<string, R
 }
 
 if (import.meta.main) {
+  // `npm run eval -- --model`: the configured model's judgement beside the rules' (scripts/eval-model.ts).
+  if (process.argv.includes('--model')) process.exit(await (await import('./eval-model.ts')).main(process.argv.slice(2)));
   const { values, positionals } = parseArgs({ options: { errors: { type: 'boolean' }, json: { type: 'boolean' } }, allowPositionals: true });
   if (positionals[0]) {
     const corpus = readCorpus(positionals[0]);

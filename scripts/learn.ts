@@ -21,7 +21,17 @@ export const SETTINGS = {
   /** Nudge point: precision on held-out stream messages (and on all held-out messages) at or above it. */
   nudgePrecision: 0.95,
   innerFolds: 4,
+  /** Which lexical features the scorer may weigh: none, words (w:), or words and neighbour pairs (w:, b:). */
+  lexical: 'words' as 'none' | 'words' | 'words+pairs',
+  /** Weights smaller than this are dropped from model.json (they change no decision and cost memory). */
+  minWeight: 0.01,
 };
+
+function allowed(name: string, s: typeof SETTINGS): boolean {
+  if (name.startsWith('b:')) return s.lexical === 'words+pairs';
+  if (name.startsWith('w:')) return s.lexical !== 'none';
+  return true;
+}
 
 export interface Row {
   message: LabelledMessage;
@@ -47,7 +57,7 @@ interface Fit {
 export function fitLogistic(xs: readonly Features[], ys: readonly number[], s = SETTINGS): Fit {
   const counts = new Map<string, number>();
   for (const x of xs) for (const name of x.values.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const names = [...counts].filter(([, c]) => c >= s.minCount).map(([n]) => n).sort();
+  const names = [...counts].filter(([n, c]) => c >= s.minCount && allowed(n, s)).map(([n]) => n).sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const rows = xs.map((x) => {
     const idx: number[] = [];
@@ -85,7 +95,7 @@ export function fitLogistic(xs: readonly Features[], ys: readonly number[], s = 
   const weights: Record<string, number> = {};
   names.forEach((name, i) => {
     const value = round(w[i]!);
-    if (value !== 0) weights[name] = value;
+    if (Math.abs(value) >= s.minWeight) weights[name] = value;
   });
   return { bias: round(w[k - 1]!), weights };
 }

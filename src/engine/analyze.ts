@@ -43,8 +43,8 @@ export function analyzeWith(model: Model, text: string, options: AnalyzeOptions 
   let nudge = false;
   for (const rule of RULES) {
     const m = model.rules[rule.id];
-    const features = featuresFor(rule, doc, signals, words);
-    const confidence = probability(m, features);
+    const features = rule.features(doc, signals);
+    const confidence = probability(m, features, words);
     if (confidence < m.report) continue;
     nudge ||= confidence >= m.nudge;
     const evidence = strongestEvidence(m, features);
@@ -57,6 +57,6 @@ export function analyzeWith(model: Model, text: string, options: AnalyzeOptions 
   // Would the message nudge under the most demanding reply-to? Then its thread parent is worth fetching.
   const demanding = { ...signals, context: DEMANDING_CONTEXT };
   const needsContext =
-    !context && !nudge && RULES.some((rule) => probability(model.rules[rule.id], featuresFor(rule, doc, demanding, words)) >= model.rules[rule.id].nudge);
+    !context && !nudge && RULES.some((rule) => probability(model.rules[rule.id], rule.features(doc, demanding), words) >= model.rules[rule.id].nudge);
   return { findings, nudge, needsContext };
 }

@@ -72,18 +72,24 @@ export function cueList(cues: readonly string[]): CueList {
     if (!first.words || first.optional) anyStart.push(c);
     else for (const w of first.words) byFirst.set(w, [...(byFirst.get(w) ?? []), c]);
   }
+  // A cue that starts with a word matches only where that word is: the index above finds those.
   return {
     cues,
     find(sentence) {
       const hits: CueHit[] = [];
       const tokens = sentence.tokens;
-      for (let t = 0; t < tokens.length; t++) {
-        const tok = tokens[t]!;
-        const candidates = [...(byFirst.get(tok.norm) ?? []), ...(tok.lemma !== tok.norm ? (byFirst.get(tok.lemma) ?? []) : []), ...anyStart];
+      const tryAll = (candidates: typeof compiled | undefined, t: number) => {
+        if (!candidates) return;
         for (const c of candidates) {
           const end = matchFrom(c.steps, 0, tokens, t);
           if (end > t) hits.push({ cue: c.cue, sentence, from: t, to: end });
         }
+      };
+      for (let t = 0; t < tokens.length; t++) {
+        const tok = tokens[t]!;
+        tryAll(byFirst.get(tok.norm), t);
+        if (tok.lemma !== tok.norm) tryAll(byFirst.get(tok.lemma), t);
+        tryAll(anyStart, t);
       }
       return hits;
     },

@@ -16,6 +16,8 @@ export interface Token {
   negated: boolean;
   /** Part of a date, time or duration wink recognised ("next week", "3 days", "tomorrow"). */
   time: boolean;
+  /** In wink's English lexicon; unknown words are often names of tools, services or people ("pnpm", "vitest"). */
+  known: boolean;
   /** prose offsets */
   start: number;
   end: number;
@@ -31,11 +33,30 @@ export interface Sentence {
 export interface Doc {
   prepared: PreparedText;
   sentences: Sentence[];
+  /** Only the first MAX_READ_CHARS of prose were read (a pasted document, not a chat message). */
+  truncated: boolean;
 }
 
+/**
+ * How much prose is read: about 1,500 words, far beyond a chat message, and what keeps a 40,000-character paste
+ * within 20 ms (wink alone needs ~30 ms for 40,000 characters).
+ */
+export const MAX_READ_CHARS = 10_000;
+/** A "sentence" longer than this has lost its punctuation; reading it in pieces keeps every scan around a cue short. */
+export const MAX_SENTENCE_TOKENS = 60;
+
 // sentiment, custom entities and the rest of wink's default pipe are not read: leaving them out saves ~25%.
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos', 'ner']);
+const PIPE = ['sbd', 'negation', 'pos', 'ner'] as const;
+let nlp = winkNLP(model, [...PIPE]);
 const its = nlp.its;
+
+/**
+ * wink remembers every word outside its lexicon for good (about 800 bytes each), so a long-running bot would grow
+ * with every new name, typo and id it reads. We count the unknown words it has taken in and start a fresh instance
+ * (~0.4 s, rare) when they reach this many: memory stays bounded at a few tens of MiB over the model.
+ */
+export const MAX_UNKNOWN_WORDS = 20_000;
+let unknownSeen = new Set<string>();
 const TIME_ENTITIES = new Set(['DATE', 'TIME', 'DURATION']);
 
 /** Contracted first person that wink keeps as one token. */
@@ -44,9 +65,14 @@ const FUSED: Record<string, string> = { "i'm": 'i', im: 'i' };
 const CHAT_AUX: Record<string, string> = { gonna: 'will', wanna: 'want', gotta: 'must', lemme: 'let', tryna: 'try' };
 
 export function read(prepared: PreparedText): Doc {
-  const prose = prepared.prose;
+  const truncated = prepared.prose.length > MAX_READ_CHARS;
+  const prose = truncated ? prepared.prose.slice(0, MAX_READ_CHARS) : prepared.prose;
   const sentences: Sentence[] = splitSentences(prose).map((s) => ({ ...s, tokens: [] }));
-  if (sentences.length === 0) return { prepared, sentences };
+  if (sentences.length === 0) return { prepared, sentences, truncated };
+  if (unknownSeen.size >= MAX_UNKNOWN_WORDS) {
+    nlp = winkNLP(model, [...PIPE]);
+    unknownSeen = new Set();
+  }
   const doc = nlp.readDoc(prose);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
@@ -72,6 +98,8 @@ export function read(prepared: PreparedText): Doc {
     const sentence = sentences[s];
     if (!sentence || start < sentence.start) continue;
     const norm = norms[i]!.toLowerCase();
+    const known = !doc.isOOV(norm);
+    if (!known) unknownSeen.add(norm);
     sentence.tokens.push({
       text,
       norm: FUSED[norm] ?? norm,
@@ -79,9 +107,22 @@ export function read(prepared: PreparedText): Doc {
       pos: FUSED[norm] ? 'PRON' : CHAT_AUX[norm] ? 'AUX' : pos,
       negated: negations[i]!,
       time: time[i] === 1,
+      known,
       start,
       end: cursor,
     });
   }
-  return { prepared, sentences: sentences.filter((x) => x.tokens.length > 0) };
+  return { prepared, sentences: sentences.flatMap((x) => pieces(x, prose)), truncated };
+}
+
+function pieces(s: Sentence, prose: string): Sentence[] {
+  if (s.tokens.length <= MAX_SENTENCE_TOKENS) return s.tokens.length ? [s] : [];
+  const out: Sentence[] = [];
+  for (let i = 0; i < s.tokens.length; i += MAX_SENTENCE_TOKENS) {
+    const tokens = s.tokens.slice(i, i + MAX_SENTENCE_TOKENS);
+    const start = tokens[0]!.start;
+    const end = tokens.at(-1)!.end;
+    out.push({ start, end, text: prose.slice(start, end), tokens });
+  }
+  return out;
 }
