@@ -119,7 +119,6 @@ export const sureWellTry: Rule = {
       const onDate = effort.find(dated);
       if (onDate) f.add('effort.own+date', 1, spanOf(onDate));
       if (!senior) f.add('effort.own+no-cost', 1, span);
-      else f.add('effort.own+senior', 1, span);
     }
     if (lead.length && asked) f.add('accept.lead+asked', 1, spanOf(lead[0]!));
     if (lead.length && asked && !senior) f.add('accept.lead+asked+no-cost', 1, spanOf(lead[0]!));
