@@ -1,15 +1,15 @@
 // sure-well-try: taking on a deadline, added scope or a request with effort words instead of its cost.
 // "sure, we'll try" under "can you add SSO by Friday?" is the gap; "sure!" under "want coffee?" is not.
-import { clauseOf } from '../clauses.ts';
+import { clauseOf, type Voice } from '../clauses.ts';
 import { cueList, type CueList } from '../cues.ts';
 import { Features, familyFeatures, readHits, spanOf, type ReadHit } from '../features.ts';
 import type { Doc } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
 import { addSignalFeatures, type Signals } from '../signals.ts';
 
-/** "try": an attempt when nothing is being tried ("I'll try to", "we'll try"), an experiment when it takes an object. */
-const TRY = cueList(['try|attempt']);
-/** What may follow a "try" that promises: "to", "and", "my best", "hard", or the end of the clause. */
+/** Verbs that promise only with nothing after them: "we'll try", "I'll manage", not "try the nightly", "manage the state". */
+const TRY = cueList(['try|attempt', 'manage|cope']);
+/** What may follow such a verb when it promises: "to", "and", "my best", "hard", or the end of the clause. */
 const TRY_PROMISE_NEXT = new Set(['to', 'and', 'my', 'our', 'hard', 'harder', 'for', 'though', 'tho', 'anyway']);
 
 /** Effort idioms: the outcome is left to effort. */
@@ -37,7 +37,7 @@ const WHEN_I_CAN = cueList([
 /** Absorbing the work by effort: the cost is paid in overtime or silence. */
 const ABSORB = cueList([
   'make it work|happen|fit', 'make ** work|happen', 'squeeze ** in', 'squeeze in', 'cram ** in', 'fit ** in', 'find|make time|the time|some time',
-  'manage', 'get it|that|this done', 'get it over the line', 'pull it off', 'figure it out', 'over the weekend', 'overtime', 'work|stay late',
+  'get it|that|this done', 'get it over the line', 'pull it off', 'figure it out', 'over the weekend', 'overtime', 'work|stay late',
   'crunch', 'grind|grinding', 'push through', 'somehow', 'one way or another',
 ]);
 
@@ -52,8 +52,14 @@ const ACCEPT = cueList([
 /** "yes" counts as taking the request on only near the start of the reply. */
 const LEAD_TOKENS = 4;
 
-const FAMILIES: readonly (readonly [string, CueList])[] = [
-  ['best', BEST], ['hope', HOPE], ['able', ABLE], ['when-i-can', WHEN_I_CAN], ['absorb', ABSORB], ['no-promise', NO_PROMISE],
+/** Effort words about the work itself ("it should be doable") are the writer's too; only you/they are someone else's. */
+const WORK_TOO: readonly Voice[] = ['self', 'none', 'thing'];
+/** Hope and trying are the writer's only in their own voice: "it will hopefully be faster" praises a tool. */
+const WRITER: readonly Voice[] = ['self', 'none'];
+
+const FAMILIES: readonly (readonly [string, CueList, readonly Voice[]])[] = [
+  ['best', BEST, WORK_TOO], ['hope', HOPE, WRITER], ['able', ABLE, WORK_TOO], ['when-i-can', WHEN_I_CAN, WORK_TOO], ['absorb', ABSORB, WORK_TOO],
+  ['no-promise', NO_PROMISE, WORK_TOO],
 ];
 
 /** An attempt, not an experiment: "I'll try to ship it", "we'll try", not "try the nightly". */
@@ -65,9 +71,6 @@ function isAttempt(h: ReadHit): boolean {
 /** The hit's sentence names a date or a deadline: effort words on one's own deadline are the gap even unasked. */
 const dated = (h: ReadHit) => h.sentence.tokens.some((t) => t.time);
 
-/** Effort words about the work itself ("it should be doable") are the writer's too; only you/they are someone else's. */
-const VOICES = { voices: ['self', 'none', 'thing'] } as const;
-
 /** A habit or a report, not a promise: "I try to release quarterly", "been trying to get it built". */
 function isHabitOrReport(h: ReadHit): boolean {
   const [from] = clauseOf(h.sentence, h.from);
@@ -77,8 +80,8 @@ function isHabitOrReport(h: ReadHit): boolean {
 
 function effortHits(f: Features, doc: Doc): ReadHit[] {
   const own: ReadHit[] = [];
-  for (const [name, list] of FAMILIES) own.push(...familyFeatures(f, doc, name, list, VOICES));
-  const tries = familyFeatures(f, doc, 'try', TRY, VOICES).filter(isAttempt);
+  for (const [name, list, voices] of FAMILIES) own.push(...familyFeatures(f, doc, name, list, { voices }));
+  const tries = familyFeatures(f, doc, 'try', TRY, { voices: WORK_TOO }).filter(isAttempt);
   for (const h of tries) f.add('try.attempt', 1, spanOf(h));
   return [...own, ...tries].filter((h) => !isHabitOrReport(h));
 }
