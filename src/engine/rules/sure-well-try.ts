@@ -109,7 +109,7 @@ export const sureWellTry: Rule = {
     addSignalFeatures(f, signals);
     const effort = effortHits(f, doc);
     const first = doc.sentences[0];
-    const lead = first ? readHits({ ...doc, sentences: [first] }, ACCEPT).filter((h) => h.from < LEAD_TOKENS && !h.question) : [];
+    const lead = first ? readHits({ ...doc, sentences: [first] }, ACCEPT).filter((h) => h.from < LEAD_TOKENS && !h.question && !h.negated) : [];
     for (const h of lead) f.add('accept.lead', 1, spanOf(h));
     const ctx = signals.context;
     const asked = !!ctx && (ctx.request || ctx.scope || ctx.time || ctx.asksWhen);
