@@ -122,6 +122,8 @@ export const sureWellTry: Rule = {
       const onDate = effort.find(dated);
       if (onDate) f.add('effort.own+date', 1, spanOf(onDate));
       if (!senior) f.add('effort.own+no-cost', 1, span);
+      const promise = effort.find((h) => h.voice === 'self' && (h.tense === 'future' || h.tense === 'modal'));
+      if (promise) f.add('effort.own+promise', 1, spanOf(promise));
     }
     if (lead.length && asked) f.add('accept.lead+asked', 1, spanOf(lead[0]!));
     if (lead.length && asked && !senior) f.add('accept.lead+asked+no-cost', 1, spanOf(lead[0]!));
