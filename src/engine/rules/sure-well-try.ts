@@ -23,9 +23,13 @@ const HOPE = cueList([
   'hopefully', 'hope|hoping to', 'hope|hoping i|we|it will|can|could|should', 'fingers crossed', 'with luck', 'with any luck', 'if all goes well', 'knock on wood', 'wish we could',
 ]);
 
+/** Hoping to be busy with it is no commitment: "I'm hoping to work on it next week" (hoping to ship it is). */
+const HOPE_VAGUE = cueList(['hope|hoping to work|look|think|start|play|dig|check|explore|tinker|revisit|investigate']);
+
 /** Capacity asserted, not planned: "should be able to", "should be doable". */
 const ABLE = cueList([
-  'should|might|may be able to', 'should be doable|possible|fine|easy|no problem|straightforward', 'doable', 'can probably|prob|likely',
+  'should|might|may be able to', 'should be doable|possible|fine|easy|no problem|straightforward', 'should be * doable|possible|easy|straightforward', 'doable',
+  'can probably|prob|likely',
 ]);
 
 /** Vague timing on a promise: "as soon as I can", "when I get a chance", "I'll get to it". */
@@ -83,7 +87,8 @@ function effortHits(f: Features, doc: Doc): ReadHit[] {
   for (const [name, list, voices] of FAMILIES) own.push(...familyFeatures(f, doc, name, list, { voices }));
   const tries = familyFeatures(f, doc, 'try', TRY, { voices: WORK_TOO }).filter(isAttempt);
   for (const h of tries) f.add('try.attempt', 1, spanOf(h));
-  return [...own, ...tries].filter((h) => !isHabitOrReport(h));
+  const vague = (h: ReadHit) => HOPE_VAGUE.find(h.sentence).some((v) => v.from === h.from);
+  return [...own, ...tries].filter((h) => !isHabitOrReport(h) && !vague(h));
 }
 
 export const sureWellTry: Rule = {
