@@ -48,6 +48,12 @@ const ABSORB = cueList([
 /** Disowning the outcome of what is taken on. */
 const NO_PROMISE = cueList(['no promises', 'no guarantees', 'can not promise|guarantee']);
 
+/** The senior half the shared signals miss: the slip said out loud, or the condition the date rests on. */
+const SENIOR = cueList([
+  'not going to|gonna make', 'will not|can not make it|the', 'miss|missing the date|deadline|release', 'not both', 'descope|de-scope',
+  'cut|drop|defer * scope', 'pushed|push * back', 'bump|bumps * to', 'if no|nothing', 'assuming', 'provided that', 'as long as', 'barring',
+]);
+
 /** Saying yes: a gap only when it takes on a request without naming what it costs. */
 const ACCEPT = cueList([
   'sure', 'yes', 'yep', 'yeah', 'ok|okay', 'no problem', 'np', 'of course', 'absolutely', 'will do', 'on it', 'can do',
@@ -118,7 +124,7 @@ export const sureWellTry: Rule = {
     for (const h of lead) f.add('accept.lead', 1, spanOf(h));
     const ctx = signals.context;
     const asked = !!ctx && (ctx.request || ctx.scope || ctx.time || ctx.asksWhen);
-    const senior = signals.cost || signals.range;
+    const senior = signals.cost || signals.range || doc.sentences.some((x) => SENIOR.find(x).length > 0);
     const hit = effort[0];
     if (hit) {
       const span = spanOf(hit);
