@@ -24,7 +24,9 @@ const HOPE = cueList([
 ]);
 
 /** Hoping to be busy with it is no commitment: "I'm hoping to work on it next week" (hoping to ship it is). */
-const HOPE_VAGUE = cueList(['hope|hoping to work|look|think|start|play|dig|check|explore|tinker|revisit|investigate']);
+const HOPE_VAGUE = cueList([
+  'hope|hoping to work|look|think|start|play|dig|check|explore|tinker|revisit|investigate', 'hopefully ** give|work|look|think|start|check|investigate',
+]);
 
 /** Capacity asserted, not planned: "should be able to", "should be doable". */
 const ABLE = cueList([
