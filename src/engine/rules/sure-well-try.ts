@@ -10,7 +10,7 @@ import { addSignalFeatures, type Signals } from '../signals.ts';
 /** Verbs that promise only with nothing after them: "we'll try", "I'll manage", not "try the nightly", "manage the state". */
 const TRY = cueList(['try|attempt', 'manage|cope']);
 /** What may follow such a verb when it promises: "to", "and", "my best", "hard", or the end of the clause. */
-const TRY_PROMISE_NEXT = new Set(['to', 'and', 'my', 'our', 'hard', 'harder', 'for', 'though', 'tho', 'anyway']);
+const TRY_PROMISE_NEXT = new Set(['to', 'and', 'my', 'our', 'hard', 'harder', 'for', 'though', 'tho', 'anyway', 'after', 'later', 'again', 'when', 'once', 'if', 'but']);
 
 /** Effort idioms: the outcome is left to effort. */
 const BEST = cueList([
@@ -77,7 +77,7 @@ const FAMILIES: readonly (readonly [string, CueList, readonly Voice[]])[] = [
 /** An attempt, not an experiment: "I'll try to ship it", "we'll try", not "try the nightly". */
 function isAttempt(h: ReadHit): boolean {
   const next = h.sentence.tokens[h.to];
-  return !next || next.pos === 'PUNCT' || TRY_PROMISE_NEXT.has(next.norm);
+  return !next || next.pos === 'PUNCT' || next.time || TRY_PROMISE_NEXT.has(next.norm);
 }
 
 /** The hit's sentence names a date or a deadline: effort words on one's own deadline are the gap even unasked. */
