@@ -56,6 +56,9 @@ const SENIOR = cueList([
   'cut|drop|defer * scope', 'pushed|push * back', 'bump|bumps * to', 'if no|nothing', 'assuming', 'provided that', 'as long as', 'barring',
 ]);
 
+/** Deadlines wink does not read as dates. */
+const DEADLINE = cueList(['eod|eow|cob|eom', 'end of * sprint', 'before * freeze|demo|launch|release']);
+
 /** Saying yes: a gap only when it takes on a request without naming what it costs. */
 const ACCEPT = cueList([
   'sure', 'yes', 'yep', 'yeah', 'ok|okay', 'no problem', 'np', 'of course', 'absolutely', 'will do', 'on it', 'can do',
@@ -64,14 +67,12 @@ const ACCEPT = cueList([
 /** "yes" counts as taking the request on only near the start of the reply. */
 const LEAD_TOKENS = 4;
 
-/** Effort words about the work itself ("it should be doable") are the writer's too; only you/they are someone else's. */
-const WORK_TOO: readonly Voice[] = ['self', 'none', 'thing'];
-/** Hope and trying are the writer's only in their own voice: "it will hopefully be faster" praises a tool. */
-const WRITER: readonly Voice[] = ['self', 'none'];
+/** Effort words about the work ("it should be doable") are the writer's too; only you/they are someone else's. (voiceAt
+ * also reads an object as the subject, "should have it out hopefully", so 'thing' must count.) */
+const VOICES: readonly Voice[] = ['self', 'none', 'thing'];
 
-const FAMILIES: readonly (readonly [string, CueList, readonly Voice[]])[] = [
-  ['best', BEST, WORK_TOO], ['hope', HOPE, WRITER], ['able', ABLE, WORK_TOO], ['when-i-can', WHEN_I_CAN, WORK_TOO], ['absorb', ABSORB, WORK_TOO],
-  ['no-promise', NO_PROMISE, WORK_TOO],
+const FAMILIES: readonly (readonly [string, CueList])[] = [
+  ['best', BEST], ['hope', HOPE], ['able', ABLE], ['when-i-can', WHEN_I_CAN], ['absorb', ABSORB], ['no-promise', NO_PROMISE],
 ];
 
 /** An attempt, not an experiment: "I'll try to ship it", "we'll try", not "try the nightly". */
@@ -81,7 +82,7 @@ function isAttempt(h: ReadHit): boolean {
 }
 
 /** The hit's sentence names a date or a deadline: effort words on one's own deadline are the gap even unasked. */
-const dated = (h: ReadHit) => h.sentence.tokens.some((t) => t.time);
+const dated = (h: ReadHit) => h.sentence.tokens.some((t) => t.time) || DEADLINE.find(h.sentence).length > 0;
 
 /** A habit or a report, not a promise: "I try to release quarterly", "been trying to get it built". */
 function isHabitOrReport(h: ReadHit): boolean {
@@ -92,8 +93,8 @@ function isHabitOrReport(h: ReadHit): boolean {
 
 function effortHits(f: Features, doc: Doc): ReadHit[] {
   const own: ReadHit[] = [];
-  for (const [name, list, voices] of FAMILIES) own.push(...familyFeatures(f, doc, name, list, { voices }));
-  const tries = familyFeatures(f, doc, 'try', TRY, { voices: WORK_TOO }).filter(isAttempt);
+  for (const [name, list] of FAMILIES) own.push(...familyFeatures(f, doc, name, list, { voices: VOICES }));
+  const tries = familyFeatures(f, doc, 'try', TRY, { voices: VOICES }).filter(isAttempt);
   for (const h of tries) f.add('try.attempt', 1, spanOf(h));
   const vague = (h: ReadHit) => HOPE_VAGUE.find(h.sentence).some((v) => v.from === h.from);
   return [...own, ...tries].filter((h) => !isHabitOrReport(h) && !vague(h));
