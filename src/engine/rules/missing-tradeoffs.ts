@@ -11,6 +11,7 @@ import { addSignalFeatures } from '../signals.ts';
 const SWITCH = cueList([
   'switch|move|migrate|port|convert|transition|shift|change|upgrade to', 'switch|move|migrate|port|convert|transition|shift|change ** to', 'switch|move|migrate|transition|shift away? from',
   'replace ** with|by', 'replace', 'swap ** for|with|to', 'swap out', 'in favor|favour of', 'instead of', 'rather than', 'rewrite ** in|with', 'rebuild ** with|in',
+  'switch|move|migrate|port|convert|transition|shift|change ** ** to', 'move|moves|moving * over', 'move on with',
   'drop|ditch|remove|eliminate', 'rip out', 'get rid of', 'standardize|standardise on', 'move off', 'get off', 'adopt|adopting|introduce|introducing',
 ]);
 
@@ -22,6 +23,9 @@ const PICK = cueList([
   'lean|leaning toward|towards', 'time to', 'fits|works|suits ** better|best', 'is|are the fix|answer|solution|way', 'call it a day',
   'is|are great|perfect|ideal|awesome|amazing|solid|the best', 'let us *', 'we will use|go|switch|move|adopt', 'we are going|moving|switching|migrating', 'about time', 'just use', 'the fix is', 'would be great|nice if we', 'prefer', 'should just', 'i think we should', 'plan',
 ]);
+
+/** Naming both ends of a move: "from yarn to bun", "from CRA to Vite". */
+const FROM_TO = cueList(['from ** to', 'from ** ** to']);
 
 /** Selling points: what the option gives, when nothing says what it costs. */
 const BENEFIT = cueList([
@@ -74,6 +78,8 @@ export const missingTradeoffs: Rule = {
         if (named.some((h) => h.tense !== 'past')) f.add(`${name}.own+option.now`, 1, span);
       }
     }
+    const moves = readHits(doc, FROM_TO).filter((h) => !h.question && h.sentence.tokens.slice(h.from, h.to).every((t) => !t.time));
+    if (moves.length) f.add('from-to', 1, spanOf(moves[0]!));
     const benefits = readHits(doc, BENEFIT).filter((h) => !h.question);
     if (benefits.length) f.add('benefit', Math.min(3, benefits.length) / 3, spanOf(benefits[0]!));
     familyFeatures(f, doc, 'not-a-choice', NOT_A_CHOICE);
