@@ -33,6 +33,12 @@ const BENEFIT = cueList([
   'less|fewer config|code|boilerplate|dependencies|overhead', 'standard|popular|industry', 'saves|save', 'reduce|reduces|improve|improves', 'drop-in', 'just works', 'zoom',
 ]);
 
+/** Making it ourselves: a build is build-vs-buy's finding, not this rule's. */
+const BUILD = cueList([
+  'custom', 'our|my own', 'ourselves', 'myself', 'from scratch', 'in-house', 'in house', 'homegrown|home-grown|homemade|hand-rolled', 'roll * own',
+  'write|build|implement|reimplement|create|develop|make ** our|my own?', 'reimplement|reinvent',
+]);
+
 /** Advice to the reader about their own setup, or agreement with what others weighed: not the writer's choice. */
 const NOT_A_CHOICE = cueList(['you can|could|should|might use|try|switch', 'try using', '+1', 'lgtm', 'agree|agreed', 'sounds good', 'makes sense', 'go ahead', 'thanks|thank']);
 
@@ -83,6 +89,7 @@ export const missingTradeoffs: Rule = {
     const benefits = readHits(doc, BENEFIT).filter((h) => !h.question);
     if (benefits.length) f.add('benefit', Math.min(3, benefits.length) / 3, spanOf(benefits[0]!));
     familyFeatures(f, doc, 'not-a-choice', NOT_A_CHOICE);
+    familyFeatures(f, doc, 'build', BUILD, { pastCounts: true });
     return f;
   },
 };
