@@ -18,10 +18,16 @@ const SWITCH = cueList([
 /** Picking or recommending one option. */
 const PICK = cueList([
   'go|going with', 'use|using', 'let us use|go|do|switch|move|try|adopt', 'we should', 'should use|be on|switch|move|go|adopt', 'i would go|use|pick|choose',
-  'recommend|recommended', 'suggest', 'propose|proposal', 'my vote', 'vote for', 'pick|picked|choose|chose|chosen', 'decided|decision', 'is the way to go',
-  'better than', 'is better', 'much better|faster|simpler|lighter|easier|cleaner', 'superior', 'good|great|better|nice|promising alternative|choice|option|fit',
-  'lean|leaning toward|towards', 'time to', 'fits|works|suits ** better|best', 'is|are the fix|answer|solution|way', 'call it a day',
-  'is|are great|perfect|ideal|awesome|amazing|solid|the best', 'let us *', 'we will use|go|switch|move|adopt', 'we are going|moving|switching|migrating', 'about time', 'just use', 'the fix is', 'would be great|nice if we', 'prefer', 'should just', 'i think we should', 'plan',
+  'recommend|recommended', 'suggest', 'propose|proposal', 'my vote', 'vote for', 'pick|picked|choose|chose|chosen', 'decided|decision',
+  'lean|leaning toward|towards', 'time to', 'call it a day', 'let us *', 'we will use|go|switch|move|adopt', 'we are going|moving|switching|migrating',
+  'about time', 'just use', 'the fix is', 'would be great|nice if we', 'prefer', 'should just', 'i think we should', 'plan',
+]);
+
+/** Praise for one option, whoever the subject is: "X is the way to go", "Y fits better", "a promising choice". */
+const PRAISE = cueList([
+  'is the way to go', 'better than', 'is|are better', 'much|far|way better|faster|simpler|lighter|easier|cleaner', 'superior', 'drop-in',
+  'good|great|better|nice|promising|solid alternative|choice|option|fit|replacement', 'fits|works|suits ** better|best', 'is|are the fix|answer|solution|way',
+  'is|are great|perfect|ideal|awesome|amazing|solid|the best', 'big fan', 'huge fan', 'love|loving',
 ]);
 
 /** Naming both ends of a move: "from yarn to bun", "from CRA to Vite". */
@@ -86,6 +92,9 @@ export const missingTradeoffs: Rule = {
     }
     const moves = readHits(doc, FROM_TO).filter((h) => !h.question && h.sentence.tokens.slice(h.from, h.to).every((t) => !t.time));
     if (moves.length) f.add('from-to', 1, spanOf(moves[0]!));
+    const praise = readHits(doc, PRAISE).filter((h) => !h.question && !h.conditional && !h.reported && !h.negated);
+    if (praise.length) f.add('praise', 1, spanOf(praise[0]!));
+    if (praise.some((h) => namesOption(h.sentence, h))) f.add('praise+option', 1, spanOf(praise[0]!));
     const benefits = readHits(doc, BENEFIT).filter((h) => !h.question);
     if (benefits.length) f.add('benefit', Math.min(3, benefits.length) / 3, spanOf(benefits[0]!));
     familyFeatures(f, doc, 'not-a-choice', NOT_A_CHOICE);
