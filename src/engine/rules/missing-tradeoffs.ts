@@ -17,10 +17,17 @@ const SWITCH = cueList([
 
 /** Picking or recommending one option. */
 const PICK = cueList([
-  'go|going with', 'use|using', 'let us use|go|do|switch|move|try|adopt', 'we should', 'should use|be on|switch|move|go|adopt', 'i would go|use|pick|choose',
-  'recommend|recommended', 'suggest', 'propose|proposal', 'my vote', 'vote for', 'pick|picked|choose|chose|chosen', 'decided|decision',
-  'lean|leaning toward|towards', 'time to', 'call it a day', 'let us *', 'we will use|go|switch|move|adopt', 'we are going|moving|switching|migrating',
-  'about time', 'just use', 'the fix is', 'would be great|nice if we', 'prefer', 'should just', 'i think we should', 'plan',
+  'go|going with', 'use|using', 'we should', 'should use|be on|switch|move|go|adopt', 'recommend|recommended', 'suggest', 'propose|proposal',
+  'vote for', 'pick|picked|choose|chose|chosen', 'decided|decision', 'time to', 'call it a day', 'let us *', 'about time', 'just use', 'the fix is',
+  'would be great|nice if we', 'prefer', 'should just', 'plan',
+]);
+
+/** Said outright as the writer's decision or recommendation: the strongest form of a pick. */
+const DECIDE = cueList([
+  'let us go|use|switch|move|adopt|migrate|standardize|pick', 'i would|will go|use|pick|choose|recommend|switch|move', 'i|we will go with',
+  'we should use|switch|move|migrate|adopt|go|be|replace|drop|standardize|just', 'we need to switch|move|migrate|replace', 'i think we should',
+  'i recommend|suggest|propose|vote', 'i would strongly? recommend|suggest|advise', 'strongly advise|recommend|suggest', 'my vote|pick|suggestion|recommendation is?',
+  'we are going|moving|switching|migrating to|with', 'we decided|chose|picked|have chosen', 'lean|leaning toward|towards',
 ]);
 
 /** Praise for one option, whoever the subject is: "X is the way to go", "Y fits better", "a promising choice". */
@@ -92,6 +99,8 @@ export const missingTradeoffs: Rule = {
     }
     const moves = readHits(doc, FROM_TO).filter((h) => !h.question && h.sentence.tokens.slice(h.from, h.to).every((t) => !t.time));
     if (moves.length) f.add('from-to', 1, spanOf(moves[0]!));
+    const decided = familyFeatures(f, doc, 'decide', DECIDE, { pastCounts: true });
+    if (decided.some((h) => namesOption(h.sentence, h) || hasObject(h.sentence, h))) f.add('decide.own+option', 1, spanOf(decided[0]!));
     const praise = readHits(doc, PRAISE).filter((h) => !h.question && !h.conditional && !h.reported && !h.negated);
     if (praise.length) f.add('praise', 1, spanOf(praise[0]!));
     if (praise.some((h) => namesOption(h.sentence, h))) f.add('praise+option', 1, spanOf(praise[0]!));
