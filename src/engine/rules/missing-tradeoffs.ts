@@ -28,6 +28,7 @@ const DECIDE = cueList([
   'we should use|switch|move|migrate|adopt|go|be|replace|drop|standardize|just', 'we need to switch|move|migrate|replace', 'i think we should',
   'i recommend|suggest|propose|vote', 'i would strongly? recommend|suggest|advise', 'strongly advise|recommend|suggest', 'my vote|pick|suggestion|recommendation is?',
   'we are going|moving|switching|migrating to|with', 'we decided|chose|picked|have chosen', 'lean|leaning toward|towards',
+  'lets use|go|switch|move|adopt|migrate|standardize|pick', 'going with', 'stop using', 'has|have been decided|chosen', 'the decision is',
 ]);
 
 /** Praise for one option, whoever the subject is: "X is the way to go", "Y fits better", "a promising choice". */
@@ -35,6 +36,7 @@ const PRAISE = cueList([
   'is the way to go', 'better than', 'is|are better', 'much|far|way better|faster|simpler|lighter|easier|cleaner', 'superior', 'drop-in',
   'good|great|better|nice|promising|solid alternative|choice|option|fit|replacement', 'fits|works|suits ** better|best', 'is|are the fix|answer|solution|way',
   'is|are great|perfect|ideal|awesome|amazing|solid|the best', 'big fan', 'huge fan', 'love|loving',
+  'preferable', 'should be preferred|prefered', 'highly|widely recommended', 'industry-standard|de-facto', 'industry|de facto standard', 'the way forward', 'worth switching|moving|migrating',
 ]);
 
 /** Naming both ends of a move: "from yarn to bun", "from CRA to Vite". */
