@@ -102,7 +102,10 @@ export const missingTradeoffs: Rule = {
     const moves = readHits(doc, FROM_TO).filter((h) => !h.question && h.sentence.tokens.slice(h.from, h.to).every((t) => !t.time));
     if (moves.length) f.add('from-to', 1, spanOf(moves[0]!));
     const decided = familyFeatures(f, doc, 'decide', DECIDE, { pastCounts: true });
-    if (decided.some((h) => namesOption(h.sentence, h) || hasObject(h.sentence, h))) f.add('decide.own+option', 1, spanOf(decided[0]!));
+    if (decided.some((h) => namesOption(h.sentence, h) || hasObject(h.sentence, h))) {
+      f.add('decide.own+option', 1, spanOf(decided[0]!));
+      if (!signals.cost) f.add('decide.own+option+no-cost', 1, spanOf(decided[0]!));
+    }
     const praise = readHits(doc, PRAISE).filter((h) => !h.question && !h.conditional && !h.reported && !h.negated);
     if (praise.length) f.add('praise', 1, spanOf(praise[0]!));
     if (praise.some((h) => namesOption(h.sentence, h))) f.add('praise+option', 1, spanOf(praise[0]!));
