@@ -87,25 +87,22 @@ export const missingTradeoffs: Rule = {
   features(doc, signals) {
     const f = new Features();
     addSignalFeatures(f, signals);
-    for (const [name, list] of [['switch', SWITCH], ['pick', PICK]] as const) {
+    // A choice that names its cost is the senior shape: then its features go under another name ("decide+cost"),
+    // so the scorer learns their weight apart instead of the cost having to cancel them.
+    const priced = signals.cost ? '+cost' : '';
+    for (const [family, list] of [['switch', SWITCH], ['pick', PICK], ['decide', DECIDE]] as const) {
+      const name = family + priced;
       const own = familyFeatures(f, doc, name, list, { pastCounts: true });
       const objects = own.filter((h) => hasObject(h.sentence, h));
       if (objects.length) f.add(`${name}.own+object`, 1, spanOf(objects[0]!));
       const named = own.filter((h) => namesOption(h.sentence, h));
       if (named.length) {
-        const span = spanOf(named[0]!);
-        f.add(`${name}.own+option`, 1, span);
-        if (!signals.cost) f.add(`${name}.own+option+no-cost`, 1, span);
-        if (named.some((h) => h.tense !== 'past')) f.add(`${name}.own+option.now`, 1, span);
+        f.add(`${name}.own+option`, 1, spanOf(named[0]!));
+        if (named.some((h) => h.tense !== 'past')) f.add(`${name}.own+option.now`, 1, spanOf(named[0]!));
       }
     }
     const moves = readHits(doc, FROM_TO).filter((h) => !h.question && h.sentence.tokens.slice(h.from, h.to).every((t) => !t.time));
     if (moves.length) f.add('from-to', 1, spanOf(moves[0]!));
-    const decided = familyFeatures(f, doc, 'decide', DECIDE, { pastCounts: true });
-    if (decided.some((h) => namesOption(h.sentence, h) || hasObject(h.sentence, h))) {
-      f.add('decide.own+option', 1, spanOf(decided[0]!));
-      if (!signals.cost) f.add('decide.own+option+no-cost', 1, spanOf(decided[0]!));
-    }
     const praise = readHits(doc, PRAISE).filter((h) => !h.question && !h.conditional && !h.reported && !h.negated);
     if (praise.length) f.add('praise', 1, spanOf(praise[0]!));
     if (praise.some((h) => namesOption(h.sentence, h))) f.add('praise+option', 1, spanOf(praise[0]!));
