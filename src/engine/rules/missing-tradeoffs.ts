@@ -46,6 +46,7 @@ const FROM_TO = cueList(['from ** to', 'from ** ** to']);
 const BENEFIT = cueList([
   'faster|fast|quicker|speed|performance|performant', 'simpler|simple|simplify|easier|easy|cleaner', 'lighter|lightweight|smaller|leaner', 'better', 'more flexible|maintainable|stable|reliable|scalable|modern|efficient',
   'less|fewer config|code|boilerplate|dependencies|overhead', 'standard|popular|industry', 'saves|save', 'reduce|reduces|improve|improves', 'drop-in', 'just works', 'zoom',
+  'advantage|advantages|benefit|benefits|pros', 'efficient|robust|mature|consistent|flexible|secure|safer', 'developer|dev experience', 'out of the box', 'built-in|builtin',
 ]);
 
 /** Making it ourselves: a build is build-vs-buy's finding, not this rule's. */
