@@ -25,7 +25,7 @@ const PICK = cueList([
 /** Said outright as the writer's decision or recommendation: the strongest form of a pick. */
 const DECIDE = cueList([
   'let us go|use|switch|move|adopt|migrate|standardize|pick', 'i would|will go|use|pick|choose|recommend|switch|move', 'i|we will go with',
-  'we should use|switch|move|migrate|adopt|go|be|replace|drop|standardize|just', 'we need to switch|move|migrate|replace', 'i think we should',
+  'we should use|switch|move|migrate|adopt|go|replace|drop|standardize|just', 'we should be on|using', 'we need to switch|move|migrate|replace', 'i think we should',
   'i ** recommend|suggest|propose|vote|advise', 'we should ** use|switch|move|migrate|adopt|replace|drop', 'we ** need to switch|move|migrate|replace', 'strongly advise|recommend|suggest', 'my vote|pick|suggestion|recommendation is?',
   'we are going|moving|switching|migrating to|with', 'we decided|chose|picked|have chosen', 'lean|leaning toward|towards',
   'lets use|go|switch|move|adopt|migrate|standardize|pick', 'going with', 'stop using', 'has|have been decided|chosen', 'the decision is',
