@@ -1,6 +1,7 @@
 // missing-tradeoffs: recommending or deciding on one option with no cost, downside or alternative weighed
-// ("let's go with Kafka", "swap rollup for esbuild, it's faster"). Not a question, a choice that names a cost,
-// a tip to someone else ("you can use the nightly"), a vote for what the thread already weighed, or logistics.
+// ("let's go with Kafka", "swap rollup for esbuild, it's faster"), often on its benefits alone. Not a question, a
+// choice that names a cost, a tip to someone else ("you can use the nightly"), a vote for what the thread already
+// weighed, logistics, or a build of our own (that is build-vs-buy's finding).
 import { cueList } from '../cues.ts';
 import { Features, familyFeatures, readHits, spanOf, type ReadHit } from '../features.ts';
 import type { Sentence } from '../nlp.ts';
@@ -9,10 +10,9 @@ import { addSignalFeatures } from '../signals.ts';
 
 /** Moving from one thing to another. */
 const SWITCH = cueList([
-  'switch|move|migrate|port|convert|transition|shift|change|upgrade to', 'switch|move|migrate|port|convert|transition|shift|change ** to', 'switch|move|migrate|transition|shift away? from',
-  'replace ** with|by', 'replace', 'swap ** for|with|to', 'swap out', 'in favor|favour of', 'instead of', 'rather than', 'rewrite ** in|with', 'rebuild ** with|in',
-  'switch|move|migrate|port|convert|transition|shift|change ** ** to', 'move|moves|moving * over', 'move on with',
-  'drop|ditch|remove|eliminate', 'rip out', 'get rid of', 'standardize|standardise on', 'move off', 'get off', 'adopt|adopting|introduce|introducing',
+  'switch|move|migrate|port|convert|transition|shift|change|upgrade to', 'switch|move|migrate|port|convert|transition|shift|change ** ** to',
+  'switch|move|migrate|transition|shift away? from', 'move * over', 'move on with', 'replace ** with|by', 'replace', 'swap ** for|with|to', 'swap out',
+  'in favor|favour of', 'instead of', 'rather than', 'rewrite ** in|with', 'rebuild ** with|in', 'drop|ditch|remove|eliminate', 'rip out', 'get rid of', 'standardize|standardise on', 'move off', 'get off', 'adopt|adopting|introduce|introducing',
 ]);
 
 /** Picking or recommending one option. */
@@ -24,11 +24,12 @@ const PICK = cueList([
 
 /** Said outright as the writer's decision or recommendation: the strongest form of a pick. */
 const DECIDE = cueList([
-  'let us go|use|switch|move|adopt|migrate|standardize|pick', 'i would|will go|use|pick|choose|recommend|switch|move', 'i|we will go with',
-  'we should use|switch|move|migrate|adopt|go|replace|drop|standardize|just', 'we should be on|using', 'we need to switch|move|migrate|replace', 'i think we should',
-  'i ** recommend|suggest|propose|vote|advise', 'we should ** use|switch|move|migrate|adopt|replace|drop', 'we ** need to switch|move|migrate|replace', 'strongly advise|recommend|suggest', 'my vote|pick|suggestion|recommendation is?',
-  'we are going|moving|switching|migrating to|with', 'we decided|chose|picked|have chosen', 'lean|leaning toward|towards',
-  'lets use|go|switch|move|adopt|migrate|standardize|pick', 'going with', 'stop using', 'has|have been decided|chosen', 'the decision is',
+  'let us go|use|switch|move|adopt|migrate|standardize|pick', 'lets go|use|switch|move|adopt|migrate|standardize|pick',
+  'i would|will go|use|pick|choose|recommend|switch|move', 'i|we will go with', 'going with',
+  'we should ** use|switch|move|migrate|adopt|replace|drop', 'we should go|standardize|just', 'we should be on|using', 'we ** need to switch|move|migrate|replace',
+  'i think we should', 'i ** recommend|suggest|propose|vote|advise', 'strongly advise|recommend|suggest', 'my vote|pick|suggestion|recommendation is?',
+  'we are going|moving|switching|migrating to|with', 'we decided|chose|picked|have chosen', 'has|have been decided|chosen', 'the decision is',
+  'lean|leaning toward|towards', 'stop using',
 ]);
 
 /** Praise for one option, whoever the subject is: "X is the way to go", "Y fits better", "a promising choice". */
@@ -106,7 +107,8 @@ export const missingTradeoffs: Rule = {
     if (moves.length) f.add('from-to', 1, spanOf(moves[0]!));
     const praise = readHits(doc, PRAISE).filter((h) => !h.question && !h.conditional && !h.reported && !h.negated);
     if (praise.length) f.add('praise', 1, spanOf(praise[0]!));
-    if (praise.some((h) => namesOption(h.sentence, h))) f.add('praise+option', 1, spanOf(praise[0]!));
+    const praisedOption = praise.find((h) => namesOption(h.sentence, h));
+    if (praisedOption) f.add('praise+option', 1, spanOf(praisedOption));
     const benefits = readHits(doc, BENEFIT).filter((h) => !h.question);
     if (benefits.length) f.add('benefit', Math.min(3, benefits.length) / 3, spanOf(benefits[0]!));
     familyFeatures(f, doc, 'not-a-choice', NOT_A_CHOICE);
