@@ -56,8 +56,11 @@ const BUILD = cueList([
   'write|build|implement|reimplement|create|develop|make ** our|my own?', 'reimplement|reinvent',
 ]);
 
-/** Advice to the reader about their own setup, or agreement with what others weighed: not the writer's choice. */
-const NOT_A_CHOICE = cueList(['you can|could|should|might use|try|switch', 'try using', '+1', 'lgtm', 'agree|agreed', 'sounds good', 'makes sense', 'go ahead', 'thanks|thank']);
+/** Agreeing with what the thread already weighed: a vote, not the writer's own unweighed choice. */
+const VOTE = cueList(['+1', 'lgtm', 'agree|agreed', 'sounds good', 'as you|we|they said|suggested|proposed|laid', 'as discussed', 'as agreed', 'go ahead', 'ship it']);
+
+/** Advice to the reader about their own setup: not the team's choice. */
+const TIP = cueList(['you can|could|should|might use|try|switch', 'try using', 'thanks|thank']);
 
 /** A tool-like word: a capital, a digit, a dot, slash or dash anywhere ("Kafka", "k8s", "next.js"). */
 const TECH = /[A-Z\d./-]/;
@@ -76,12 +79,16 @@ export const missingTradeoffs: Rule = {
       { text: 'We should move the job runner from Celery to Temporal, it is way simpler.' },
       { text: 'swap the bundler for Vite, faster builds and less config' },
       { text: 'I think we should use Postgres.', context: 'where should the ledger live?' },
+      { text: 'we should be on pnpm instead of npm, installs are way faster' },
+      { text: 'This PR replaces moment with dayjs: smaller bundle and a simpler API.' },
     ],
     pass: [
       { text: 'Should we move to Temporal?' },
       { text: "Temporal gives us retries for free but costs us a new cluster to run; Celery stays simpler. I'd pick Temporal and revisit in Q3." },
       { text: "let's meet at 3 to go over the plan" },
       { text: 'You can use the nightly build until the fix ships.' },
+      { text: "I'll write our own rate limiter for the gateway." },
+      { text: 'Compared Redis and Memcached for the session cache. Redis wins on persistence, but it is one more thing to run; fine for now, revisit at 10x traffic.' },
     ],
   },
   message: (quote) => `"${quote}" picks one option without saying what it costs or what else was weighed.`,
@@ -91,7 +98,7 @@ export const missingTradeoffs: Rule = {
     addSignalFeatures(f, signals);
     // A choice that names its cost is the senior shape: then its features go under another name ("decide+cost"),
     // so the scorer learns their weight apart instead of the cost having to cancel them.
-    const priced = signals.cost ? '+cost' : '';
+    const priced = signals.cost ? '+cost' : readHits(doc, VOTE).some((h) => !h.question && !h.negated) ? '+vote' : '';
     for (const [family, list] of [['switch', SWITCH], ['pick', PICK], ['decide', DECIDE]] as const) {
       const name = family + priced;
       const own = familyFeatures(f, doc, name, list, { pastCounts: true });
@@ -111,7 +118,7 @@ export const missingTradeoffs: Rule = {
     if (praisedOption) f.add('praise+option', 1, spanOf(praisedOption));
     const benefits = readHits(doc, BENEFIT).filter((h) => !h.question);
     if (benefits.length) f.add('benefit', Math.min(3, benefits.length) / 3, spanOf(benefits[0]!));
-    familyFeatures(f, doc, 'not-a-choice', NOT_A_CHOICE);
+    familyFeatures(f, doc, 'tip', TIP);
     familyFeatures(f, doc, 'build', BUILD, { pastCounts: true });
     return f;
   },
