@@ -88,6 +88,7 @@ export const missingTradeoffs: Rule = {
       { text: "let's meet at 3 to go over the plan" },
       { text: 'You can use the nightly build until the fix ships.' },
       { text: "I'll write our own rate limiter for the gateway." },
+      { text: "+1, let's go with Kafka as you laid out" },
       { text: 'Compared Redis and Memcached for the session cache. Redis wins on persistence, but it is one more thing to run; fine for now, revisit at 10x traffic.' },
     ],
   },
