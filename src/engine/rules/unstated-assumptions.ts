@@ -1,9 +1,9 @@
 // unstated-assumptions: the writer's own estimate, date or plan given as a bare fact ("done by Friday",
 // "it'll take 3 weeks", "soon"), or padded "just in case", with no range, assumption or named risk.
 // Not a past date, a question, someone else's date, an absence, or a range ("2-3 days", "a day or two").
-import { clauseOf, isQuestion, voiceAt } from '../clauses.ts';
+import { anyNegated, clauseOf, isQuestion, voiceAt } from '../clauses.ts';
 import { cueList, type CueList } from '../cues.ts';
-import { Features, familyFeatures, isOwnStatement, readHits, type Span } from '../features.ts';
+import { Features, familyFeatures, type Span } from '../features.ts';
 import type { Doc, Sentence } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
 import { addSignalFeatures } from '../signals.ts';
@@ -112,10 +112,9 @@ function timesIn(s: Sentence): When[] {
     if (t[i]!.time) {
       let j = i;
       while (j + 1 < t.length && t[j + 1]!.time) j++;
-      found.push({ from: i, to: j + 1 });
-      i = j;
       const run = t.slice(i, j + 1);
-      if (run.some((x) => UNITS.has(x.lemma)) && run.some((x) => isNumber(x.norm) || x.pos === 'NUM')) found.at(-1)!.duration = true;
+      found.push({ from: i, to: j + 1, duration: run.some((x) => UNITS.has(x.lemma)) && run.some((x) => isNumber(x.norm) || x.pos === 'NUM') });
+      i = j;
     } else if (isNumber(t[i]!.norm) && t[i + 1] && UNITS.has(t[i + 1]!.norm)) found.push({ from: i, to: i + 2, duration: true });
     else if (ORDINAL_DAY.test(t[i]!.norm)) found.push({ from: i, to: i + 1 });
     else if (VERSION.test(t[i]!.norm) && ['in', 'into', 'for', 'with', 'until', 'by'].includes(t[i - 1]?.norm ?? '')) found.push({ from: i - 1, to: i + 1, version: true });
@@ -201,9 +200,10 @@ export const unstatedAssumptions: Rule = {
       const next = doc.sentences[i + 1];
       // "5 days, if Mei pairs", "at my current pace, Friday" or "5 days. Assuming Mei pairs."
       const basis = BASIS.find(s).length > 0 || (!!next && BASIS.find(next).some((h) => h.from <= 1));
-      const own = readHits({ ...doc, sentences: [s] }, DELIVER).filter((h) => isOwnStatement(h, { voices: ['self', 'none', 'thing'], pastCounts: true }));
+      // whose words and whether it is past are read per date below; here only a negated delivery ("won't be ready") drops out
+      const deliveries = DELIVER.find(s).filter((h) => !anyNegated(s, h.from, h.to));
       for (const w of times) {
-        const clause = clauseOf(s, w.from);
+        const clause: [number, number] = [clauseOf(s, w.from)[0], clauseOf(s, w.to - 1)[1]]; // "30-minute" holds a dash
         const [from, to] = clause;
         const span = tokenSpan(s, w.from, w.to);
         f.add('when', 1, span);
@@ -224,7 +224,8 @@ export const unstatedAssumptions: Rule = {
           f.add(`when.${why}`, 1, span);
           continue;
         }
-        const delivery = own.find(inRange(from, to));
+        // the delivery word is outside the date: "next release" alone is a name, "included in the next release" a target
+        const delivery = deliveries.find((h) => inRange(from, to)(h) && !inRange(w.from, w.to)(h));
         const future = s.tokens.slice(from, to).some((t) => FUTURE.has(t.norm));
         const commits = s.tokens.slice(from, to).some((t) => COMMIT.has(t.norm));
         const kind =
