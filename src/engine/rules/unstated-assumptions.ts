@@ -3,7 +3,7 @@
 // Not a past date, a question, someone else's date, an absence, or a range ("2-3 days", "a day or two").
 import { anyNegated, clauseOf, isQuestion, voiceAt } from '../clauses.ts';
 import { cueList, type CueList } from '../cues.ts';
-import { Features, familyFeatures, type Span } from '../features.ts';
+import { Features, familyFeatures, spanOf, type Span } from '../features.ts';
 import type { Doc, Sentence } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
 import { addSignalFeatures } from '../signals.ts';
@@ -47,7 +47,9 @@ const TAKE = cueList(['take|takes', 'need|needs', 'cost|costs', 'eta', 'estimate
 const YOU_GET = cueList(['you|u will|can|should|\'ll? expect|have|get|see']);
 
 /** A loose span around the date: "a day or two", "between Sunday and Tuesday", "next few weeks", "2-3 days". */
-const RANGE = cueList(['* or two|three', 'between', 'couple', 'few', 'give or take', 'or so', 'range', 'at the earliest']);
+const RANGE = cueList([
+  '* or two|three', 'between', 'couple', 'few', 'give or take', 'or so', 'range', 'at the earliest', 'at least', 'within|over|across|during the next|coming',
+]);
 
 /** What the estimate rests on, or the risk to it: "assuming the API holds", "if legal signs off", "last time it took". */
 const BASIS = cueList([
@@ -244,8 +246,10 @@ export const unstatedAssumptions: Rule = {
         if (s.tokens.length <= 8) f.add('estimate.short', 1, quote);
       }
     });
-    familyFeatures(f, doc, 'size', SIZE, { voices: ['self', 'none', 'thing'] });
-    familyFeatures(f, doc, 'padding', PADDING, { pastCounts: true });
+    // sizing the work as a fact ("a weekend job") or padding it ("plus one just in case") is an estimate too
+    const sized = familyFeatures(f, doc, 'size', SIZE, { voices: ['self', 'none', 'thing'] });
+    const padded = familyFeatures(f, doc, 'padding', PADDING, { pastCounts: true });
+    for (const h of [...sized, ...padded].filter((h) => !f.has('when.hedged'))) f.add('estimate', 1, spanOf(h));
     if (doc.sentences.some((s) => BASIS.find(s).length)) f.add('basis');
     return f;
   },
