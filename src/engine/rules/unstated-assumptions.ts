@@ -24,7 +24,7 @@ const NOT_A_DATE = cueList([
   'every|each|per day|week|month|hour|night|morning|monday|tuesday|wednesday|thursday|friday', 'once|twice|times a|per day|week|month|year', 'daily|weekly|nightly|monthly',
 ]);
 /** A time right after these is a schedule or a name, not a date for the work: "every 30 min", "#2016". */
-const NOT_A_DATE_BEFORE = new Set(['every', 'each', 'per', '#']);
+const NOT_A_DATE_BEFORE = new Set(['every', 'each', 'per', '#', 'throughout', 'all']);
 
 /** A duration is a number and a unit: "3 weeks", "ten minutes", "4h". */
 const UNITS = new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'h', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'wk', 'sprint', 'sprints', 'month', 'months']);
@@ -63,8 +63,11 @@ const HOPE = cueList(['hopefully', 'hope|hoping', 'try|trying', 'do my|our best'
 /** Starting a step, or reporting back, at a time ("I'll look into it tonight", "will report back by 4"): a plan, not an estimate. */
 const ACTIVITY = cueList([
   'look|looking into|at', 'start|starting|begin', 'work|working on', 'check', 'review', 'reply|respond', 'read', 'investigate', 'dig', 'report back',
-  'know', 'let * know', 'get back', 'update you|everyone|the', 'post', 'follow up', 'circle back', 'confirm', 'hear',
+  'know', 'let * know', 'get back', 'update you|everyone|the', 'post', 'follow up', 'circle back', 'confirm', 'hear', 'commit', 'kick off', 'kick * off',
 ]);
+
+/** Events and logistics at a time, not work delivered: "code freeze starts Wednesday", "the meetup in January". */
+const EVENT = cueList(['freeze', 'meeting|meetup|call|sync|standup|retro|demo|interview|conference|session|workshop|offsite', 'vacation|holiday|break']);
 
 /** Away, not a delivery: "I'm out Thursday", "she's off next week", "I have work tomorrow". */
 const ABSENCE = cueList([
@@ -214,20 +217,21 @@ export const unstatedAssumptions: Rule = {
         // the subject of the clause's first verb: "get back to you midweek" is ours, not the reader's
         const verb = s.tokens.findIndex((t, k) => k >= from && k < to && (t.pos === 'VERB' || t.pos === 'AUX'));
         const voice = verb < 0 ? 'none' : hits(YOU_GET, s, from, to).length ? 'self' : voiceAt(s, verb);
+        // the delivery word is outside the date: "next release" alone is a name, "included in the next release" a target
+        const delivery = deliveries.find((h) => inRange(from, to)(h) && !inRange(w.from, w.to)(h));
         const why =
           isQuestion(s) && !tentative ? 'question'
           : pointsBack(s, w, clause) ? 'past'
           : isSpan(s, w, times, clause) || basis ? 'hedged'
           : HOPE.find(s).length ? 'hope'
           : hits(ABSENCE, s, from, to).length ? 'absence'
+          : hits(EVENT, s, from, to).length && !delivery ? 'event'
           : hits(DEMAND, s, from, to).length || voice === 'other' || voice === 'you' ? 'other'
           : undefined;
         if (why) {
           f.add(`when.${why}`, 1, span);
           continue;
         }
-        // the delivery word is outside the date: "next release" alone is a name, "included in the next release" a target
-        const delivery = deliveries.find((h) => inRange(from, to)(h) && !inRange(w.from, w.to)(h));
         const future = s.tokens.slice(from, to).some((t) => FUTURE.has(t.norm));
         const commits = s.tokens.slice(from, to).some((t) => COMMIT.has(t.norm));
         const kind =
