@@ -203,8 +203,9 @@ export const unstatedAssumptions: Rule = {
     doc.sentences.forEach((s, i) => {
       const times = timesIn(s);
       const next = doc.sentences[i + 1];
-      // "5 days, if Mei pairs", "at my current pace, Friday" or "5 days. Assuming Mei pairs."
-      const basis = BASIS.find(s).length > 0 || (!!next && BASIS.find(next).some((h) => h.from <= 1));
+      // "5 days, if Mei pairs", "at my current pace, Friday", "5 days. Assuming Mei pairs." or "Last time it took 3 days. So Friday."
+      const prev = doc.sentences[i - 1];
+      const basis = BASIS.find(s).length > 0 || (!!next && BASIS.find(next).some((h) => h.from <= 1)) || (!!prev && BASIS.find(prev).length > 0);
       // whose words and whether it is past are read per date below; here only a negated delivery ("won't be ready") drops out
       const deliveries = DELIVER.find(s).filter((h) => !anyNegated(s, h.from, h.to));
       for (const w of times) {
