@@ -58,7 +58,7 @@ const BASIS = cueList([
 ]);
 
 /** Hope or effort words on the date make it sure-well-try, not a bare estimate ("hopefully by end of week"). */
-const HOPE = cueList(['hopefully', 'hope|hoping', 'try|trying', 'do my|our best', 'as soon as', 'with luck', 'aim to', 'wish']);
+const HOPE = cueList(['hopefully', 'hope|hoping', 'try|trying', 'do my|our best', 'as soon as', 'with luck', 'aim to', 'wish', 'get to it', 'get around to']);
 
 /** Starting a step, or reporting back, at a time ("I'll look into it tonight", "will report back by 4"): a plan, not an estimate. */
 const ACTIVITY = cueList([
