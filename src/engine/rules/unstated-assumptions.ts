@@ -254,7 +254,10 @@ export const unstatedAssumptions: Rule = {
     // sizing the work as a fact ("a weekend job") or padding it ("plus one just in case") is an estimate too
     const sized = familyFeatures(f, doc, 'size', SIZE, { voices: ['self', 'none', 'thing'] });
     const padded = familyFeatures(f, doc, 'padding', PADDING, { pastCounts: true });
-    for (const h of [...sized, ...padded].filter((h) => !f.has('when.hedged'))) f.add('estimate', 1, spanOf(h));
+    for (const h of [...sized, ...padded].filter((h) => !f.has('when.hedged'))) {
+      f.add('estimate', 1, spanOf(h));
+      f.add(sized.includes(h) ? 'estimate.size' : 'estimate.padding', 1, spanOf(h));
+    }
     if (doc.sentences.some((s) => BASIS.find(s).length)) f.add('basis');
     return f;
   },
