@@ -37,7 +37,7 @@ const ORDINAL_DAY = /^\d{1,2}(?:st|nd|rd|th)$/;
 const DELIVER = cueList([
   'done|ready|available|live|complete|finished|fixed|merged|shipped|released|landed|deployed|added', 'be out', 'get|push|put|roll|send|ship * out', 'get|push|put|roll|send out', 'release|ship|land|launch|deploy|publish|cut', 'roll out',
   'finish|complete|deliver|fix|merge', 'wrap up', 'have ** up|ready|done|out|in', 'get ** done|out|in|fixed|merged', 'eta', 'expect|expected|expecting',
-  'plan|planning|planned|scheduled|slated|target|targeting|targeted|milestone', 'coming', 'happen', 'include|included',
+  'plan|planning|planned|scheduled|slated|target|targeting|targeted|milestone', 'coming', 'include|included',
 ]);
 
 /** How long the work takes: with a length of time ("needs 3 weeks", "takes about a day"), an estimate. */
@@ -127,7 +127,7 @@ function timesIn(s: Sentence): When[] {
   for (const h of WHEN.find(s)) found.push({ from: h.from, to: h.to });
   const idioms = NOT_A_DATE.find(s);
   const kept = found
-    .filter((w) => !idioms.some((h) => h.from < w.to && w.from < h.to) && !NOT_A_DATE_BEFORE.has(t[w.from - 1]?.norm ?? ''))
+    .filter((w) => !idioms.some((h) => h.from < w.to && w.from < h.to) && !NOT_A_DATE_BEFORE.has(t[w.from - (t[w.from - 1]?.norm === 'the' ? 2 : 1)]?.norm ?? ''))
     .sort((a, b) => a.from - b.from || b.to - a.to)
     .filter((w, k, all) => !all.slice(0, k).some((o) => o.from <= w.from && w.to <= o.to));
   // "Thursday and Friday" is one date
