@@ -225,7 +225,7 @@ export const unstatedAssumptions: Rule = {
           : pointsBack(s, w, clause) ? 'past'
           : isSpan(s, w, times, clause) || basis ? 'hedged'
           : HOPE.find(s).length ? 'hope'
-          : hits(ABSENCE, s, from, to).length ? 'absence'
+          : ABSENCE.find(s).length ? 'absence'
           : hits(EVENT, s, from, to).length && !delivery ? 'event'
           : hits(DEMAND, s, from, to).length || voice === 'other' || voice === 'you' ? 'other'
           : undefined;
