@@ -4,7 +4,7 @@
 import { anyNegated, clauseOf, isQuestion, voiceAt } from '../clauses.ts';
 import { cueList, type CueList } from '../cues.ts';
 import { Features, familyFeatures, spanOf, type Span } from '../features.ts';
-import type { Doc, Sentence } from '../nlp.ts';
+import type { Sentence } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
 import { addSignalFeatures } from '../signals.ts';
 
@@ -154,7 +154,7 @@ function isFragment(s: Sentence, w: When, [from, to]: [number, number]): boolean
 /** The clause around the date points back in time, and no future or deadline word holds it forward. */
 function pointsBack(s: Sentence, w: When, [from, to]: [number, number]): boolean {
   const t = s.tokens;
-  if (t.slice(from, to).some((x) => FUTURE.has(x.norm) || x.norm === 'will')) return false;
+  if (t.slice(from, to).some((x) => FUTURE.has(x.norm))) return false;
   if (t.slice(from, to).some((x) => PAST.has(x.norm))) return true;
   // a past form right before the date without a deadline word: "shipped on Tuesday", "fixed in 2.3"
   for (let k = w.from - 1; k >= from; k--) {
@@ -178,6 +178,38 @@ function isSpan(s: Sentence, w: When, all: readonly When[], [from, to]: [number,
 
 const hits = (list: CueList, s: Sentence, from: number, to: number) => list.find(s).filter(inRange(from, to));
 
+/** One date read in its clause: why it is not the writer's own bare estimate, or what kind of estimate it is. */
+type Reading = { not: 'question' | 'past' | 'hedged' | 'hope' | 'absence' | 'event' | 'other' | 'activity' } | { kind: 'delivery' | 'fragment' | 'duration' | 'future'; quote: Span };
+
+function readDate(s: Sentence, w: When, times: readonly When[], basis: boolean, asked: boolean): Reading | undefined {
+  const clause: [number, number] = [clauseOf(s, w.from)[0], clauseOf(s, w.to - 1)[1]]; // "30-minute" holds a dash
+  const [from, to] = clause;
+  const words = s.tokens.slice(from, to);
+  const fragment = isFragment(s, w, clause);
+  // the subject of the clause's first verb: "get back to you midweek" is ours, not the reader's
+  const verb = s.tokens.findIndex((t, k) => k >= from && k < to && (t.pos === 'VERB' || t.pos === 'AUX'));
+  const voice = verb < 0 ? 'none' : hits(YOU_GET, s, from, to).length ? 'self' : voiceAt(s, verb);
+  // a delivery word outside the date and not negated: "next release" alone is a name, "included in the next release" a target
+  const delivery = hits(DELIVER, s, from, to).find((h) => !inRange(w.from, w.to)(h) && !anyNegated(s, h.from, h.to));
+  const not =
+    isQuestion(s) && !(fragment && asked) ? 'question' // but "uh, two weeks-ish?" answering "how long?" is an estimate
+    : pointsBack(s, w, clause) ? 'past'
+    : isSpan(s, w, times, clause) || basis ? 'hedged'
+    : HOPE.find(s).length ? 'hope'
+    : ABSENCE.find(s).length ? 'absence'
+    : hits(EVENT, s, from, to).length && !delivery ? 'event'
+    : hits(DEMAND, s, from, to).length || voice === 'other' || voice === 'you' ? 'other'
+    : undefined;
+  if (not) return { not };
+  const span = tokenSpan(s, w.from, w.to);
+  if (delivery) return { kind: 'delivery', quote: tokenSpan(s, Math.min(delivery.from, w.from), Math.max(delivery.to, w.to)) };
+  if (fragment) return { kind: 'fragment', quote: span };
+  if (hits(ACTIVITY, s, from, to).length) return { not: 'activity' };
+  if (w.duration && (words.some((t) => FUTURE.has(t.norm)) || hits(TAKE, s, from, to).length)) return { kind: 'duration', quote: span };
+  if (words.some((t) => COMMIT.has(t.norm))) return { kind: 'future', quote: span };
+  return undefined;
+}
+
 export const unstatedAssumptions: Rule = {
   id: 'unstated-assumptions',
   examples: {
@@ -186,12 +218,16 @@ export const unstatedAssumptions: Rule = {
       { text: "it'll take 3 weeks" },
       { text: 'next week', context: 'when can we expect the invoicing fix on staging?' },
       { text: "Let's say four sprints for the rewrite, plus an extra one just in case." },
+      { text: 'Easy fix, ten minutes.' },
+      { text: 'Done by end of sprint.' },
     ],
     pass: [
       { text: "2-3 days, assuming the payments API doesn't change under us." },
       { text: 'The outage started on Tuesday at 14:05 and was fixed an hour later.' },
       { text: 'Will the migration be done by Friday?' },
       { text: 'A day or two, depending on how the review goes.' },
+      { text: "I'm out Thursday, back on Monday." },
+      { text: "I'll check the logs and report back by 4." },
     ],
   },
   message: (quote) => `"${quote}" gives a date or estimate as a fact: no range, no assumption, no named risk.`,
@@ -201,54 +237,20 @@ export const unstatedAssumptions: Rule = {
     addSignalFeatures(f, signals);
     const asked = !!signals.context?.asksWhen;
     doc.sentences.forEach((s, i) => {
-      const times = timesIn(s);
-      const next = doc.sentences[i + 1];
+      const [prev, next] = [doc.sentences[i - 1], doc.sentences[i + 1]];
       // "5 days, if Mei pairs", "at my current pace, Friday", "5 days. Assuming Mei pairs." or "Last time it took 3 days. So Friday."
-      const prev = doc.sentences[i - 1];
       const basis = BASIS.find(s).length > 0 || (!!next && BASIS.find(next).some((h) => h.from <= 1)) || (!!prev && BASIS.find(prev).length > 0);
-      // whose words and whether it is past are read per date below; here only a negated delivery ("won't be ready") drops out
-      const deliveries = DELIVER.find(s).filter((h) => !anyNegated(s, h.from, h.to));
+      const times = timesIn(s);
       for (const w of times) {
-        const clause: [number, number] = [clauseOf(s, w.from)[0], clauseOf(s, w.to - 1)[1]]; // "30-minute" holds a dash
-        const [from, to] = clause;
         const span = tokenSpan(s, w.from, w.to);
         f.add('when', 1, span);
-        const fragment = isFragment(s, w, clause);
-        const tentative = fragment && asked; // "uh, two weeks-ish?" answering "how long?"
-        // the subject of the clause's first verb: "get back to you midweek" is ours, not the reader's
-        const verb = s.tokens.findIndex((t, k) => k >= from && k < to && (t.pos === 'VERB' || t.pos === 'AUX'));
-        const voice = verb < 0 ? 'none' : hits(YOU_GET, s, from, to).length ? 'self' : voiceAt(s, verb);
-        // the delivery word is outside the date: "next release" alone is a name, "included in the next release" a target
-        const delivery = deliveries.find((h) => inRange(from, to)(h) && !inRange(w.from, w.to)(h));
-        const why =
-          isQuestion(s) && !tentative ? 'question'
-          : pointsBack(s, w, clause) ? 'past'
-          : isSpan(s, w, times, clause) || basis ? 'hedged'
-          : HOPE.find(s).length ? 'hope'
-          : ABSENCE.find(s).length ? 'absence'
-          : hits(EVENT, s, from, to).length && !delivery ? 'event'
-          : hits(DEMAND, s, from, to).length || voice === 'other' || voice === 'you' ? 'other'
-          : undefined;
-        if (why) {
-          f.add(`when.${why}`, 1, span);
-          continue;
-        }
-        const future = s.tokens.slice(from, to).some((t) => FUTURE.has(t.norm));
-        const commits = s.tokens.slice(from, to).some((t) => COMMIT.has(t.norm));
-        const kind =
-          delivery ? 'delivery'
-          : fragment ? 'fragment'
-          : hits(ACTIVITY, s, from, to).length ? 'activity'
-          : w.duration && (future || hits(TAKE, s, from, to).length) ? 'duration'
-          : commits ? 'future'
-          : undefined;
-        if (kind === 'activity') f.add('when.activity', 1, span);
-        if (!kind || kind === 'activity') continue;
-        const quote = delivery ? tokenSpan(s, Math.min(delivery.from, w.from), Math.max(delivery.to, w.to)) : span;
-        f.add(`estimate.${kind}`, 1, quote);
-        f.add('estimate', 1, quote);
-        if (asked) f.add('estimate+asked', 1, quote);
-        if (s.tokens.length <= 8) f.add('estimate.short', 1, quote);
+        const r = readDate(s, w, times, basis, asked);
+        if (r && 'not' in r) f.add(`when.${r.not}`, 1, span);
+        if (!r || 'not' in r) continue;
+        f.add(`estimate.${r.kind}`, 1, r.quote);
+        f.add('estimate', 1, r.quote);
+        if (asked) f.add('estimate+asked', 1, r.quote);
+        if (s.tokens.length <= 8) f.add('estimate.short', 1, r.quote);
       }
     });
     // sizing the work as a fact ("a weekend job") or padding it ("plus one just in case") is an estimate too
