@@ -1,9 +1,9 @@
 // no-next-step: not knowing, or being blocked, and stopping there ("no idea why", "waiting on design").
 // Not when the message goes on to how to find out or what happens meanwhile ("not sure - I'll check the logs").
 // Any plan is not a way forward: "waiting on upstream, then I'll open the PR" only names the dependency.
-import { plannedActions } from '../clauses.ts';
+import { plannedActions, tenseAt } from '../clauses.ts';
 import { cueList } from '../cues.ts';
-import { Features, familyFeatures, readHits, spanOf, type Span } from '../features.ts';
+import { Features, familyFeatures, readHits, spanOf, type ReadHit, type Span } from '../features.ts';
 import type { Doc, Sentence } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
 import { addSignalFeatures, type Signals } from '../signals.ts';
@@ -66,7 +66,7 @@ const FOLLOW_UP = cueList([
   'report back', 'get back to', 'keep * posted', 'let you know', 'will update', 'next step|steps', 'better eta|estimate|idea', 'should|will know by|more', 'narrowed|narrow down',
   'can|could you|u|someone|anyone|somebody check|share|send|try|confirm|provide|post|test|look|run|attach|review',
   'please check|share|send|try|confirm|provide|post|test|attach|run|review', 'i|we have|\'ve asked|pinged|emailed|contacted|escalated|opened|filed',
-  'i|we asked|pinged|emailed|contacted|escalated|opened|filed', 'trying|try to reach|contact|reproduce|find|figure|get in touch|hold',
+  'i|we asked|pinged|emailed|contacted|escalated|opened|filed', 'trying|try to reach|contact|reproduce|find|figure', 'get in touch', 'get hold of',
 ]);
 
 /** The writer's own planned action of finding out or unblocking (structure from plannedActions, verb from FIND_OUT). */
@@ -97,6 +97,9 @@ function wayForward(f: Features, doc: Doc, signals: Signals): boolean {
   if (signals.asksReader) any = true;
   return any;
 }
+
+/** "Blocked on X" reads as past to the tagger: the tense is the verb group's before the participle ("was blocked", "had a blocker"). */
+const isNow = (h: ReadHit) => tenseAt(h.sentence, h.from, h.from) !== 'past';
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
@@ -132,7 +135,7 @@ export const noNextStep: Rule = {
       ...familyFeatures(f, doc, 'puzzled', PUZZLED, own),
       ...familyFeatures(f, doc, 'no-date', NO_DATE, own),
       ...familyFeatures(f, doc, 'helpless', HELPLESS, own),
-      ...familyFeatures(f, doc, 'blocked', BLOCKED, { voices: own.voices }),
+      ...familyFeatures(f, doc, 'blocked', BLOCKED, own).filter(isNow),
       ...familyFeatures(f, doc, 'cant', CANT, own),
       ...bare,
     ];
