@@ -146,6 +146,9 @@ export const noNextStep: Rule = {
       f.add('gap.own', 1, span);
       if (!way) f.add('gap.own+stops', 1, span);
       if (signals.context?.question) f.add('gap.own+asked', 1, span);
+      // The message ends on it: nothing follows the gap.
+      const last = gaps.find((h) => h.sentence === doc.sentences.at(-1));
+      if (last && !way) f.add('gap.own+ends', 1, spanOf(last));
     }
     return f;
   },
