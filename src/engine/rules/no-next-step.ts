@@ -149,6 +149,7 @@ export const noNextStep: Rule = {
       // The message ends on it: nothing follows the gap.
       const last = gaps.find((h) => h.sentence === doc.sentences.at(-1));
       if (last && !way) f.add('gap.own+ends', 1, spanOf(last));
+      if (signals.sentences <= 2 && !way) f.add('gap.own+brief', 1, span);
     }
     return f;
   },
