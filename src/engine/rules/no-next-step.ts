@@ -6,6 +6,7 @@ import { cueList } from '../cues.ts';
 import { Features, familyFeatures, readHits, spanOf, type ReadHit, type Span } from '../features.ts';
 import type { Doc, Sentence } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
+import type { CueHit } from '../cues.ts';
 import { addSignalFeatures, type Signals } from '../signals.ts';
 
 /** Not knowing. The negation is part of the cue. */
@@ -41,8 +42,22 @@ const DEPENDS = cueList(['it depends', 'depends', 'depending']);
 
 /** Figures of speech and opinions, not uncertainty: "not sure if you saw", "I don't know about you", "not sure it's worth it". */
 const NOT_UNCERTAINTY = cueList([
-  'not sure if|whether you|anyone|everyone|folks saw|seen|heard|noticed|know', 'do not know about|of', 'not sure * worth', 'not sure it|this|that is|was|makes',
+  'not sure if|whether you|anyone|everyone|folks saw|seen|heard|noticed|know', 'do not know about|of', 'not sure * worth',
 ]);
+/** "not sure it outweighs X" weighs a claim; "not sure it will work" does not know. */
+const OPINION_SUBJECT = new Set(['it', 'this', 'that']);
+const UNSURE_AUX = new Set(['will', 'would', 'can', 'could', 'should', 'might', 'may', 'shall']);
+
+/** A figure of speech or an opinion, not uncertainty. */
+function isFigure(h: ReadHit, figures: readonly CueHit[]): boolean {
+  if (figures.some((x) => x.sentence === h.sentence && x.from <= h.from && x.to >= h.to)) return true;
+  if (h.cue !== 'not sure') return false;
+  const t = h.sentence.tokens;
+  const k = h.to;
+  if (!OPINION_SUBJECT.has(t[k]?.norm ?? '')) return false;
+  const verb = t.slice(k + 1, k + 4).find((x) => x.pos === 'VERB' || x.pos === 'AUX');
+  return !!verb && !UNSURE_AUX.has(verb.norm);
+}
 
 /** It was dealt with: a report, not a question left hanging. */
 const RESOLVED = cueList(['fixed', 'resolved', 'solved', 'works now', 'working now', 'fine now', 'worked around', 'found the cause', 'found it', 'turned out', 'turns out']);
@@ -126,12 +141,12 @@ export const noNextStep: Rule = {
     const own = { negationIsPart: true, pastCounts: true, voices: ['self', 'none', 'thing'] } as const;
     const figures = readHits(doc, NOT_UNCERTAINTY);
     const unknown = familyFeatures(f, doc, 'unknown', UNKNOWN, { negationIsPart: true, pastCounts: true });
-    for (const h of unknown) if (figures.some((x) => x.sentence === h.sentence && x.from <= h.from && x.to >= h.to)) f.add('unknown.figure', 1, spanOf(h));
+    for (const h of unknown) if (isFigure(h, figures)) f.add('unknown.figure', 1, spanOf(h));
     const depends = familyFeatures(f, doc, 'depends', DEPENDS, { voices: own.voices });
     const bare = depends.filter((h) => h.sentence.tokens.slice(h.to).every((t) => t.pos === 'PUNCT' || t.pos === 'SYM'));
     for (const h of bare) f.add('depends.bare', 1, spanOf(h));
     const gaps = [
-      ...unknown.filter((h) => !figures.some((x) => x.sentence === h.sentence && x.from <= h.from && x.to >= h.to)),
+      ...unknown.filter((h) => !isFigure(h, figures)),
       ...familyFeatures(f, doc, 'puzzled', PUZZLED, own),
       ...familyFeatures(f, doc, 'no-date', NO_DATE, own),
       ...familyFeatures(f, doc, 'helpless', HELPLESS, own),
