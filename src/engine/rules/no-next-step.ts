@@ -81,7 +81,7 @@ const FOLLOW_UP = cueList([
   'report back', 'get back to', 'keep * posted', 'let you know', 'will update', 'next step|steps', 'better eta|estimate|idea', 'should|will know by|more', 'narrowed|narrow down',
   'can|could you|u|someone|anyone|somebody check|share|send|try|confirm|provide|post|test|look|run|attach|review',
   'please check|share|send|try|confirm|provide|post|test|attach|run|review', 'i|we have|\'ve asked|pinged|emailed|contacted|escalated|opened|filed',
-  'i|we asked|pinged|emailed|contacted|escalated|opened|filed', 'trying|try to reach|contact|reproduce|find|figure', 'get in touch', 'get hold of',
+  'need|needs to check|look|ask|test|debug|investigate|reproduce|find|figure|do|update|write|add|fix', 'i|we asked|pinged|emailed|contacted|escalated|opened|filed', 'trying|try to reach|contact|reproduce|find|figure', 'get in touch', 'get hold of',
 ]);
 
 /** The writer's own planned action of finding out or unblocking (structure from plannedActions, verb from FIND_OUT). */
