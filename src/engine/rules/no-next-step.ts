@@ -140,7 +140,7 @@ export const noNextStep: Rule = {
     const way = wayForward(f, doc, signals);
     const own = { negationIsPart: true, pastCounts: true, voices: ['self', 'none', 'thing'] } as const;
     const figures = readHits(doc, NOT_UNCERTAINTY);
-    const unknown = familyFeatures(f, doc, 'unknown', UNKNOWN, { negationIsPart: true, pastCounts: true });
+    const unknown = familyFeatures(f, doc, 'unknown', UNKNOWN, own);
     for (const h of unknown) if (isFigure(h, figures)) f.add('unknown.figure', 1, spanOf(h));
     const depends = familyFeatures(f, doc, 'depends', DEPENDS, { voices: own.voices });
     const bare = depends.filter((h) => h.sentence.tokens.slice(h.to).every((t) => t.pos === 'PUNCT' || t.pos === 'SYM'));
@@ -150,7 +150,7 @@ export const noNextStep: Rule = {
       ...familyFeatures(f, doc, 'puzzled', PUZZLED, own),
       ...familyFeatures(f, doc, 'no-date', NO_DATE, own),
       ...familyFeatures(f, doc, 'helpless', HELPLESS, own),
-      ...familyFeatures(f, doc, 'blocked', BLOCKED, own).filter(isNow),
+      ...familyFeatures(f, doc, 'blocked', BLOCKED, { pastCounts: true, voices: own.voices }).filter(isNow),
       ...familyFeatures(f, doc, 'cant', CANT, own),
       ...bare,
     ];
