@@ -26,7 +26,10 @@ const PUZZLED = cueList([
 const NO_DATE = cueList(['no eta|timeline|timeframe|estimate', 'when it is ready|done', 'can not|never predict|estimate|give|promise', 'unknown']);
 
 /** Nothing to be done. */
-const HELPLESS = cueList(['no way to', 'not much * can do', 'nothing * can do', 'out of * hands']);
+const HELPLESS = cueList([
+  'no way to', 'not much * can do', 'nothing * can do', 'out of * hands', 'out of ideas|options', 'no more ideas', 'dead end', 'what else to try|do|check',
+  'anyone\'s|anybody\'s guess', 'your guess is as good',
+]);
 
 /** Being blocked or waiting on someone else. A negation cancels it ("no blocker", "not stuck anymore"). */
 const BLOCKED = cueList([
