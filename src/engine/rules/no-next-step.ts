@@ -13,7 +13,7 @@ import { addSignalFeatures, type Signals } from '../signals.ts';
 const UNKNOWN = cueList([
   'do not know|understand', 'not sure', 'unsure', 'no idea|clue', 'not a clue', 'idk', 'dunno', 'unclear', 'hard|difficult|impossible to say|tell',
   'can not say|tell', 'who knows', 'can not figure|work out', 'unable to figure', 'have not figured', 'beats me', 'at a loss', 'not certain',
-  'no explanation', 'undecided', 'stumped', 'baffled',
+  'no explanation', 'undecided', 'stumped', 'baffled', 'clueless', 'puzzled', 'mystified', 'scratching * head|heads', 'no visibility',
 ]);
 
 /** Puzzled by what happens: a bug report may say it and still be a plain problem statement. */
@@ -23,7 +23,7 @@ const PUZZLED = cueList([
 ]);
 
 /** No date to give. */
-const NO_DATE = cueList(['no eta|timeline|timeframe|estimate', 'when it is ready|done', 'can not|never predict|estimate|give|promise', 'unknown']);
+const NO_DATE = cueList(['no eta|timeline|timeframe|estimate', 'eta|timeline|date tbd|tba', 'wait and see', 'when it is ready|done', 'can not|never predict|estimate|give|promise', 'unknown']);
 
 /** Nothing to be done. */
 const HELPLESS = cueList([
@@ -34,7 +34,7 @@ const HELPLESS = cueList([
 /** Being blocked or waiting on someone else. A negation cancels it ("no blocker", "not stuck anymore"). */
 const BLOCKED = cueList([
   'blocked|blocking|blocker', 'waiting on|for|until', 'wait for|until|on', 'on hold', 'stuck', 'pending', 'held up', 'has|have to wait',
-  'parked', 'limbo', 'at risk',
+  'parked', 'limbo', 'at risk', 'on ice', 'ball is in',
 ]);
 
 /** Cannot act: the negation is part of the cue ("can't start until the spec is final"). */
