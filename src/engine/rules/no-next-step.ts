@@ -112,6 +112,7 @@ function wayForward(f: Features, doc: Doc, signals: Signals): boolean {
       any = true;
     }
   }
+  if (any) f.add('step');
   if (signals.asksReader) any = true;
   return any;
 }
