@@ -1,7 +1,7 @@
 // no-next-step: not knowing, or being blocked, and stopping there ("no idea why", "waiting on design").
 // Not when the message goes on to how to find out or what happens meanwhile ("not sure - I'll check the logs").
 // Any plan is not a way forward: "waiting on upstream, then I'll open the PR" only names the dependency.
-import { plannedActions, tenseAt } from '../clauses.ts';
+import { isConditional, isQuestion, plannedActions, tenseAt, voiceAt } from '../clauses.ts';
 import { cueList } from '../cues.ts';
 import { Features, familyFeatures, readHits, spanOf, type ReadHit, type Span } from '../features.ts';
 import type { Doc, Sentence } from '../nlp.ts';
@@ -65,6 +65,8 @@ function isFigure(h: ReadHit, figures: readonly CueHit[]): boolean {
 /** It was dealt with: a report, not a question left hanging. */
 const RESOLVED = cueList(['fixed', 'resolved', 'solved', 'works now', 'working now', 'fine now', 'worked around', 'found the cause', 'found it', 'turned out', 'turns out']);
 
+const WILL = new Set(['will', 'shall', 'would']);
+
 /** Verbs of finding out or unblocking (lemmas): the writer's own next action counts as a way forward only with one of these. */
 const FIND_OUT = new Set([
   'check', 'look', 'dig', 'investigate', 'ask', 'ping', 'test', 'debug', 'bisect', 'profile', 'trace', 'compare', 'verify', 'reproduce', 'repro',
@@ -89,10 +91,15 @@ const FOLLOW_UP = cueList([
 
 /** The writer's own planned action of finding out or unblocking (structure from plannedActions, verb from FIND_OUT). */
 function findsOut(s: Sentence): number {
-  const finding = (k: number) => FIND_OUT.has(s.tokens[k]!.lemma) || FIND_OUT.has(s.tokens[k]!.norm);
+  const t = s.tokens;
+  const finding = (k: number) => FIND_OUT.has(t[k]!.lemma) || FIND_OUT.has(t[k]!.norm);
   // "re-running the jobs now": a progressive with no subject opening the sentence (wink leaves some of these unlemmatised)
-  if (s.tokens[0]?.norm.endsWith('ing') && finding(0)) return 0;
-  return plannedActions(s).find(finding) ?? -1;
+  if (t[0]?.norm.endsWith('ing') && finding(0)) return 0;
+  const planned = plannedActions(s).find(finding);
+  if (planned !== undefined) return planned;
+  // "I'll diff the config": the tagger reads some of these verbs as nouns, so take the word right after "will".
+  if (isQuestion(s)) return -1;
+  return t.findIndex((x, k) => k > 0 && WILL.has(t[k - 1]!.norm) && finding(k) && ['self', 'none'].includes(voiceAt(s, k)) && !isConditional(s, k));
 }
 
 /** What the message offers as a way forward: each kind a feature, so the scorer weighs them. */
@@ -106,7 +113,7 @@ function wayForward(f: Features, doc: Doc, signals: Signals): boolean {
     }
   }
   for (const [name, list] of [['step.meanwhile', MEANWHILE], ['step.follow-up', FOLLOW_UP]] as const) {
-    const hits = readHits(doc, list);
+    const hits = readHits(doc, list).filter((h) => !h.negated && !h.question);
     if (hits.length) {
       f.add(name, 1, spanOf(hits[0]!));
       any = true;
@@ -128,12 +135,16 @@ export const noNextStep: Rule = {
       { text: "Can't start on the invoices page until finance sends the tax rules." },
       { text: 'Blocked on the security review.' },
       { text: 'hard to say', context: 'when will the search fix land?' },
+      { text: "Still waiting on the vendor for sandbox credentials, then I'll wire up the webhook." },
     ],
     pass: [
       { text: "No clue yet - I'll diff the job config against last week's and post what I find by 4." },
       { text: "Blocked on the API keys; I pinged Sam and I'm doing the UI in the meantime." },
       { text: 'Do you know why the build is red?' },
       { text: 'The flaky test is fixed now, it was a timezone bug.' },
+      { text: "Not sure it's worth a second cache layer, to be honest." },
+      { text: 'Waiting on the design review, so I started on the migration scripts meanwhile.' },
+      { text: 'No blockers on my side, go ahead and merge.' },
     ],
   },
   message: (quote) => `"${quote}" says what isn't known or what's in the way, but not how you'll find out or move it.`,
