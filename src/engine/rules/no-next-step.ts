@@ -2,28 +2,30 @@
 // Not when the message goes on to how to find out or what happens meanwhile ("not sure - I'll check the logs").
 // Any plan is not a way forward: "waiting on upstream, then I'll open the PR" only names the dependency.
 import { isConditional, isQuestion, plannedActions, tenseAt, voiceAt } from '../clauses.ts';
-import { cueList } from '../cues.ts';
+import { cueList, type CueHit } from '../cues.ts';
 import { Features, familyFeatures, readHits, spanOf, type ReadHit, type Span } from '../features.ts';
 import type { Doc, Sentence } from '../nlp.ts';
 import type { Rule } from '../rule.ts';
-import type { CueHit } from '../cues.ts';
 import { addSignalFeatures, type Signals } from '../signals.ts';
 
 /** Not knowing. The negation is part of the cue. */
 const UNKNOWN = cueList([
   'do not know|understand', 'not sure', 'unsure', 'no idea|clue', 'not a clue', 'idk', 'dunno', 'unclear', 'hard|difficult|impossible to say|tell',
   'can not say|tell', 'who knows', 'can not figure|work out', 'unable to figure', 'have not figured', 'beats me', 'at a loss', 'not certain',
-  'no explanation', 'undecided', 'stumped', 'baffled', 'clueless', 'puzzled', 'mystified', 'scratching * head|heads', 'no visibility',
+  'no explanation', 'undecided', 'stumped', 'baffled', 'clueless', 'scratching * head|heads', 'no visibility',
 ]);
 
 /** Puzzled by what happens: a bug report may say it and still be a plain problem statement. */
 const PUZZLED = cueList([
-  'weird', 'strange', 'mystery', 'makes no sense', 'does not make sense', 'for whatever|some reason', 'can not reproduce|repro', 'no luck',
-  'still investigating',
+  'weird', 'strange', 'puzzled|puzzling', 'mystified', 'mystery', 'makes no sense', 'does not make sense', 'for whatever|some reason',
+  'can not reproduce|repro', 'no luck', 'still investigating',
 ]);
 
 /** No date to give. */
-const NO_DATE = cueList(['no eta|timeline|timeframe|estimate', 'eta|timeline|date tbd|tba', 'wait and see', 'when it is ready|done', 'can not|never predict|estimate|give|promise', 'unknown']);
+const NO_DATE = cueList([
+  'no eta|timeline|timeframe|estimate', 'eta|timeline|date tbd|tba', 'wait and see', 'when it is ready|done', 'can not|never predict|estimate|give|promise',
+  'unknown',
+]);
 
 /** Nothing to be done. */
 const HELPLESS = cueList([
@@ -47,25 +49,9 @@ const DEPENDS = cueList(['it depends', 'depends', 'depending']);
 const NOT_UNCERTAINTY = cueList([
   'not sure if|whether you|anyone|everyone|folks saw|seen|heard|noticed|know', 'do not know about|of', 'not sure * worth',
 ]);
-/** "not sure it outweighs X" weighs a claim; "not sure it will work" does not know. */
-const OPINION_SUBJECT = new Set(['it', 'this', 'that']);
-const UNSURE_AUX = new Set(['will', 'would', 'can', 'could', 'should', 'might', 'may', 'shall']);
-
-/** A figure of speech or an opinion, not uncertainty. */
-function isFigure(h: ReadHit, figures: readonly CueHit[]): boolean {
-  if (figures.some((x) => x.sentence === h.sentence && x.from <= h.from && x.to >= h.to)) return true;
-  if (h.cue !== 'not sure') return false;
-  const t = h.sentence.tokens;
-  const k = h.to;
-  if (!OPINION_SUBJECT.has(t[k]?.norm ?? '')) return false;
-  const verb = t.slice(k + 1, k + 4).find((x) => x.pos === 'VERB' || x.pos === 'AUX');
-  return !!verb && !UNSURE_AUX.has(verb.norm);
-}
 
 /** It was dealt with: a report, not a question left hanging. */
 const RESOLVED = cueList(['fixed', 'resolved', 'solved', 'works now', 'working now', 'fine now', 'worked around', 'found the cause', 'found it', 'turned out', 'turns out']);
-
-const WILL = new Set(['will', 'shall', 'would']);
 
 /** Verbs of finding out or unblocking (lemmas): the writer's own next action counts as a way forward only with one of these. */
 const FIND_OUT = new Set([
@@ -83,11 +69,31 @@ const MEANWHILE = cueList([
 
 /** Follow-up promised, or the work handed over with a concrete ask. */
 const FOLLOW_UP = cueList([
-  'report back', 'get back to', 'keep * posted', 'let you know', 'will update', 'next step|steps', 'better eta|estimate|idea', 'should|will know by|more', 'narrowed|narrow down',
+  'report back', 'get back to', 'keep * posted', 'let you know', 'will update', 'next step|steps', 'better eta|estimate|idea',
+  'should|will know by|more', 'narrowed|narrow down', 'get in touch', 'get hold of', 'trying|try to reach|contact|reproduce|find|figure',
   'can|could you|u|someone|anyone|somebody check|share|send|try|confirm|provide|post|test|look|run|attach|review',
   'please check|share|send|try|confirm|provide|post|test|attach|run|review', 'i|we have|\'ve asked|pinged|emailed|contacted|escalated|opened|filed',
-  'need|needs to check|look|ask|test|debug|investigate|reproduce|find|figure|do|update|write|add|fix', 'i|we asked|pinged|emailed|contacted|escalated|opened|filed', 'trying|try to reach|contact|reproduce|find|figure', 'get in touch', 'get hold of',
+  'i|we asked|pinged|emailed|contacted|escalated|opened|filed',
+  'need|needs to check|look|ask|test|debug|investigate|reproduce|find|figure|do|update|write|add|fix',
 ]);
+
+/** "not sure it outweighs X" weighs a claim; "not sure it will work" does not know. */
+const OPINION_SUBJECT = new Set(['it', 'this', 'that']);
+const UNSURE_AUX = new Set(['will', 'would', 'can', 'could', 'should', 'might', 'may', 'shall']);
+
+/** "will" right before a verb the tagger may read as a noun ("I'll diff the config"). */
+const WILL = new Set(['will', 'shall', 'would']);
+
+/** A figure of speech or an opinion, not uncertainty. */
+function isFigure(h: ReadHit, figures: readonly CueHit[]): boolean {
+  if (figures.some((x) => x.sentence === h.sentence && x.from <= h.from && x.to >= h.to)) return true;
+  if (h.cue !== 'not sure') return false;
+  const t = h.sentence.tokens;
+  const k = h.to;
+  if (!OPINION_SUBJECT.has(t[k]?.norm ?? '')) return false;
+  const verb = t.slice(k + 1, k + 4).find((x) => x.pos === 'VERB' || x.pos === 'AUX');
+  return !!verb && !UNSURE_AUX.has(verb.norm);
+}
 
 /** The writer's own planned action of finding out or unblocking (structure from plannedActions, verb from FIND_OUT). */
 function findsOut(s: Sentence): number {
@@ -99,7 +105,7 @@ function findsOut(s: Sentence): number {
   if (planned !== undefined) return planned;
   // "I'll diff the config": the tagger reads some of these verbs as nouns, so take the word right after "will".
   if (isQuestion(s)) return -1;
-  return t.findIndex((x, k) => k > 0 && WILL.has(t[k - 1]!.norm) && finding(k) && ['self', 'none'].includes(voiceAt(s, k)) && !isConditional(s, k));
+  return t.findIndex((_, k) => k > 0 && WILL.has(t[k - 1]!.norm) && finding(k) && ['self', 'none'].includes(voiceAt(s, k)) && !isConditional(s, k));
 }
 
 /** What the message offers as a way forward: each kind a feature, so the scorer weighs them. */
