@@ -75,6 +75,10 @@ function objectEnd(s: Sentence, to: number): number {
   return k;
 }
 
+/** A named tool or library right after "using", "around", "on top of": a PROPN, code, or a library word. */
+const TOOL_WORDS = new Set(['library', 'lib', 'sdk', 'package', 'module', 'stdlib', 'api', 'framework', 'plugin']);
+const namesTool = (s: Sentence, from: number) => s.tokens.slice(from, from + 4).some((t) => t.pos === 'PROPN' || t.text === PLACEHOLDER.code || TOOL_WORDS.has(t.lemma));
+
 const inSet = (set: ReadonlySet<string>, t: Token) => set.has(t.lemma) || set.has(t.norm);
 const within = (hits: readonly CueHit[], s: Sentence, from: number, to: number) => hits.some((h) => h.sentence === s && h.from >= from && h.from < to);
 /** The writer's own making: not a question, an "if", someone else's words; a fragment or a noun subject may still be ours. */
@@ -137,7 +141,7 @@ export const buildVsBuy: Rule = {
       if (system) f.add(`${kind}+system${past}`, 1, span);
       if (mine && system) f.add(`${kind}+own+system`, 1, span);
       if (mine && piece) f.add(`${kind}+own+piece`, 1, span);
-      if (within(over, s, end, Math.min(s.tokens.length, end + 4))) f.add('make.over-existing', 1, span);
+      if (over.some((o) => o.sentence === s && o.from >= end && o.from < end + 4 && namesTool(s, o.to))) f.add('make.over-existing', 1, span);
       made = true;
     }
     // A homemade system named with no verb: "an internal tool to track handovers", "our own push service".
