@@ -55,6 +55,9 @@ const WEIGHED = cueList([
   'could not find', 'no library', 'alternatives', 'instead of', 'reinvent|reinventing', 'already exists', 'overkill', 'not worth', 'license|licensing|pricing',
 ]);
 
+/** The build set beside an existing option: "move to ndb, or write our own", "keep it, or adopt Celery". */
+const ALTERNATIVE = cueList(['or use|adopt|move|switch|buy|go|pick|keep|stick|migrate|write|build|roll', 'or * existing', 'options', 'either', 'alternatively', 'whether or not', 'ready -? made']);
+
 /** A question about the need or an existing option: the senior move ("do we need this?", "could SQS do it?"). */
 const ASKS_NEED = cueList(['need|needs', 'exist|exists|existing', 'already', 'why not', 'instead', 'just', 'is there', 'any|a library|lib|tool|service|package', 'or use|buy']);
 
@@ -159,6 +162,8 @@ export const buildVsBuy: Rule = {
     if (dropsForOwn) f.add('drops-dependency+own', 1, spanOf(dropsForOwn));
     const weighed = familyFeatures(f, doc, 'weighed', WEIGHED, { pastCounts: true, negationIsPart: true });
     if (made && weighed.length) f.add('make+weighed', 1, spanOf(weighed[0]!));
+    const alternative = readHits(doc, ALTERNATIVE).find((h) => !h.question);
+    if (made && alternative) f.add('build+alternative', 1, spanOf(alternative));
     if (readHits(doc, ASKS_NEED).some((h) => h.question)) f.add('asks-need');
     return f;
   },
