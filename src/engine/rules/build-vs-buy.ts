@@ -62,7 +62,7 @@ const ALTERNATIVE = cueList(['or use|adopt|move|switch|buy|go|pick|keep|stick|mi
 const ASKS_NEED = cueList(['need|needs', 'exist|exists|existing', 'already', 'why not', 'instead', 'just', 'is there', 'any|a library|lib|tool|service|package', 'or use|buy']);
 
 /** Taking something homemade out: "rip out the custom cache". */
-const REMOVE = new Set(['remove', 'drop', 'ditch', 'rip', 'replace', 'delete', 'kill', 'retire', 'deprecate']);
+const REMOVE = new Set(['remove', 'drop', 'ditch', 'rip', 'delete', 'kill', 'retire', 'deprecate']);
 /** Using something homemade that already exists: "we use our custom engine for the docs" (a status, not a plan). */
 const USE = new Set(['use', 'using', 'uses', 'with', 'in', 'from', 'on', 'for']);
 
@@ -81,6 +81,12 @@ function objectEnd(s: Sentence, to: number): number {
 /** A named tool or library right after "using", "around", "on top of": a PROPN, code, or a library word. */
 const TOOL_WORDS = new Set(['library', 'lib', 'sdk', 'package', 'module', 'stdlib', 'api', 'framework', 'plugin']);
 const namesTool = (s: Sentence, from: number) => s.tokens.slice(from, from + 4).some((t) => t.pos === 'PROPN' || t.text === PLACEHOLDER.code || TOOL_WORDS.has(t.lemma));
+
+/** "built-in behaviour", "built in support": an adjective for what already exists, not a build. */
+const builtIn = (h: CueHit) => {
+  const [next, after] = [h.sentence.tokens[h.to]?.norm, h.sentence.tokens[h.to + 1]?.norm];
+  return h.sentence.tokens[h.from]!.norm === 'built' && (next === 'in' || (next === '-' && after === 'in'));
+};
 
 const inSet = (set: ReadonlySet<string>, t: Token) => set.has(t.lemma) || set.has(t.norm);
 const within = (hits: readonly CueHit[], s: Sentence, from: number, to: number) => hits.some((h) => h.sentence === s && h.from >= from && h.from < to);
@@ -120,7 +126,7 @@ export const buildVsBuy: Rule = {
     const over = readHits(doc, OVER);
     // The `CODE` placeholder reads as the verb "code": not a build.
     const makes = [...readHits(doc, MAKE).map((h) => ({ h, loose: false })), ...readHits(doc, LOOSE).map((h) => ({ h, loose: true }))]
-      .filter(({ h }) => h.sentence.tokens[h.from]!.text !== PLACEHOLDER.code);
+      .filter(({ h }) => h.sentence.tokens[h.from]!.text !== PLACEHOLDER.code && !builtIn(h));
     let made = false;
     for (const { h, loose } of makes) {
       const s = h.sentence;
