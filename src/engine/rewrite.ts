@@ -2,7 +2,7 @@
 // Content, names, numbers, code and links stay; facts we cannot know become visible [placeholders].
 import { analyze } from './analyze.ts';
 import { prepare } from './prepare.ts';
-import type { Analysis, RuleId } from './types.ts';
+import type { Analysis, AnalyzeOptions, RuleId } from './types.ts';
 
 /**
  * The phrasing the rewrite adds, per rule. The rules must treat these as the senior shape (exempt), so the rules'
@@ -59,7 +59,7 @@ export function numbersIn(text: string): string[] {
   return text.match(NUMBER) ?? [];
 }
 
-export function rewrite(text: string, analysis: Analysis): string {
+export function rewrite(text: string, analysis: Analysis, _options: AnalyzeOptions = {}): string {
   if (analysis.findings.length === 0) return unBroadcast(text);
   const first = reworkSentences(text, groupBySentence(text, analysis), rework);
   const stillFlagged = analyze(first);
