@@ -1,4 +1,5 @@
 import { lexicalFeatures, type Features } from './features.ts';
+import { languageOf } from './language.ts';
 import modelJson from './model.json' with { type: 'json' };
 import { read, type Doc } from './nlp.ts';
 import { prepare } from './prepare.ts';
@@ -29,12 +30,17 @@ export function featuresOf(doc: Doc, signals: Signals): Map<RuleId, Features> {
   return new Map(RULES.map((rule) => [rule.id, featuresFor(rule, doc, signals, words)]));
 }
 
+/** Enough prose to tell the language: it is decided on the message's start. */
+const LANGUAGE_SAMPLE = 10_000;
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analyzeWith(MODEL, text, options);
 }
 
 export function analyzeWith(model: Model, text: string, options: AnalyzeOptions = {}): Analysis {
   const prepared = prepare(text);
+  // The cues are English: a message in another language is not checked rather than found clean.
+  if (languageOf(prepared.prose.slice(0, LANGUAGE_SAMPLE)) === 'other') return { findings: [], nudge: false, needsContext: false, language: 'other' };
   const doc = read(prepared);
   const context = options.context ? read(prepare(options.context)) : undefined;
   const signals = signalsOf(doc, context);
@@ -58,5 +64,5 @@ export function analyzeWith(model: Model, text: string, options: AnalyzeOptions 
   const demanding = { ...signals, context: DEMANDING_CONTEXT };
   const needsContext =
     !context && !nudge && RULES.some((rule) => probability(model.rules[rule.id], rule.features(doc, demanding), words) >= model.rules[rule.id].nudge);
-  return { findings, nudge, needsContext };
+  return { findings, nudge, needsContext, language: 'en' };
 }

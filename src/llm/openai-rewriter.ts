@@ -294,6 +294,8 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
           { event: 'llm_rewrite', outcome, ms: Math.round(performance.now() - started), findings: rulesFindings.length, requests: http.requests, ...extra },
           'AI judgement and rewrite',
         );
+      // Not English: the rules did not check it and cannot check a rewrite of it, so no model call either.
+      if (request.analysis.language === 'other') return { text: request.draft, source: 'rules', assumptions: [] };
       if (request.draft.length > MAX_DRAFT_CHARS) {
         log('tooLong');
         return fallback('tooLong');
@@ -394,5 +396,5 @@ function asAnalysis(judgement: Judgement, rulesFindings: readonly Finding[]): An
         rule: f.rule, start: f.start, end: f.end, quote: f.quote, confidence: 1, message: f.why, tip: '',
       },
   );
-  return { findings, nudge: false, needsContext: false };
+  return { findings, nudge: false, needsContext: false, language: 'en' };
 }

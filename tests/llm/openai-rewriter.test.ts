@@ -42,6 +42,14 @@ describe('OpenAI rewriter over nock', () => {
     expect(sent[0]!.headers.get('authorization')).toBe('Bearer sk-test-key');
   });
 
+  it('makes no model call for a draft in another language: the rules did not check it and cannot check a rewrite', async () => {
+    const draft = 'Vamos a usar Postgres para esto, es más simple.';
+    const { scope } = fakeOpenAi([200, completion({ findings: [], rewrite: draft, assumptions: [] })]);
+    const result = await createRewriter(llmConfig()).rewrite({ draft, analysis: { findings: [], nudge: false, needsContext: false, language: 'other' } });
+    expect(result).toEqual({ text: draft, source: 'rules', assumptions: [] });
+    expect(scope.isDone()).toBe(false);
+  });
+
   it('retries once after a 429, honouring retry-after-ms', async () => {
     const { scope, sent } = fakeOpenAi(
       [429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after-ms': '5' }],
