@@ -2,10 +2,12 @@ import { lexicalFeatures, type Features } from './features.ts';
 import { languageOf } from './language.ts';
 import modelJson from './model.json' with { type: 'json' };
 import { read, type Doc } from './nlp.ts';
+import { situationFromDocs } from './plan.ts';
 import { prepare } from './prepare.ts';
 import type { Rule } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { probability, strongestEvidence, type Model } from './scorer.ts';
+import { tipFor } from './shapes.ts';
 import { DEMANDING_CONTEXT, signalsOf, type Signals } from './signals.ts';
 import type { Analysis, AnalyzeOptions, Finding, OperatingPoint, RuleId } from './types.ts';
 
@@ -57,7 +59,8 @@ export function analyzeWith(model: Model, text: string, options: AnalyzeOptions 
     const span = evidence?.span ?? doc.sentences[0] ?? { start: 0, end: prepared.prose.length };
     const { start, end } = prepared.toOriginal(span.start, span.end);
     const quote = text.slice(start, end);
-    findings.push({ rule: rule.id, start, end, quote, confidence, message: rule.message(quote), tip: rule.tip, evidence: evidence?.feature ?? 'message' });
+    const finding: Finding = { rule: rule.id, start, end, quote, confidence, message: rule.message(quote), tip: rule.tip, evidence: evidence?.feature ?? 'message' };
+    findings.push({ ...finding, tip: tipFor(situationFromDocs(finding, doc, context)) });
   }
   findings.sort((a, b) => a.start - b.start);
   // Would the message nudge under the most demanding reply-to? Then its thread parent is worth fetching.

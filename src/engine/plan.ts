@@ -34,6 +34,8 @@ export interface Situation {
   end: number;
   /** The date the work is due: "by Friday", "before the SOC2 audit on the 15th" (from the draft or its context). */
   deadline?: string;
+  /** The deadline is the context's: the draft's sentence never says it. */
+  deadlineFromContext?: boolean;
   /** What was asked, from the context: "add SSO". Used when the draft says no more than "sure, will try". */
   scope?: string;
   /** Named options: [the one picked] or [the one picked, the one it replaces]. */
@@ -103,8 +105,11 @@ const PERIOD = new Set([
 ]);
 /** Words that open a deadline phrase. */
 const DEADLINE_START = new Set(['by', 'before', 'until', 'till', 'for', 'in', 'on', 'this', 'next', 'end', 'within', 'over', 'at', 'eod', 'tomorrow', 'tonight', 'today']);
+/** Prepositions that open a date phrase from a few words back ("before the SOC2 audit on the 15th"). */
+const OPENING_PREPOSITIONS = new Set(['by', 'before', 'until', 'till', 'for', 'in', 'on', 'within', 'at', 'after']);
+const DEADLINE_WORDS = new Set(['by', 'before', 'until', 'till']);
 /** Openers of a deadline in a request: "by", "before", "this", "next", "end". */
-const STRICT_OPENERS = new Set(['by', 'before', 'until', 'till', 'this', 'next', 'end', 'eod', 'eow', 'tomorrow', 'tonight', 'today', 'within']);
+const STRICT_OPENERS = new Set(['by', 'before', 'until', 'till', 'this', 'next', 'end', 'eod', 'eow', 'tomorrow', 'tonight', 'today', 'within', 'on']);
 /** A duration unit: with a number, an estimate ("3 weeks"). */
 const UNIT = new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'sprint', 'sprints', 'month', 'months']);
 const QUANTITY = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'couple', 'few', 'half', 'several']);
@@ -186,16 +191,20 @@ function deadlineIn(r: Read, s: Sentence, strict = false): string | undefined {
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
     if (!isTimeAt(t, i) || (t[i]!.norm === 'may' && t[i]!.pos !== 'PROPN')) continue;
+    // The phrase opens at the nearest preposition a few words back ("before the SOC2 audit on the 15th"), else at the
+    // determiners and numbers right before the date ("the 15th", "two weeks").
     let from = i;
-    // Walk back over determiners and a few words to the preposition that opens the phrase ("before the SOC2 audit").
-    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    while (from > 0 && (t[from - 1]!.pos === 'DET' || t[from - 1]!.pos === 'ADJ' || isNumberish(t[from - 1]!) || isTime(t[from - 1]!))) from--;
+    let opened = false;
+    for (let k = from - 1; k >= Math.max(0, i - 7); k--) {
       if (t[k]!.pos === 'PUNCT' || t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.pos === 'PRON') break;
-      if (DEADLINE_START.has(t[k]!.norm) || t[k]!.pos === 'DET' || t[k]!.pos === 'ADJ' || isTime(t[k]!) || isNumberish(t[k]!)) from = k;
-      else if (t[k]!.pos !== 'NOUN' && t[k]!.pos !== 'PROPN') break;
+      // The nearest preposition opens the phrase; a deadline word further back opens it instead ("before ... on the 15th").
+      if (!opened && OPENING_PREPOSITIONS.has(t[k]!.norm)) [from, opened] = [k, true];
+      else if (opened && DEADLINE_WORDS.has(t[k]!.norm)) from = k;
     }
     if (from > 0 && DEADLINE_START.has(t[from - 1]!.norm)) from--;
     let to = i;
-    while (to + 1 < t.length && (isTimeAt(t, to + 1) || isTime(t[to + 1]!) || (t[to + 1]!.norm === 'of' && to + 2 < t.length && isTimeAt(t, to + 2)))) to++;
+    while (to + 1 < t.length && (isTimeAt(t, to + 1) || isTime(t[to + 1]!) || PERIOD.has(t[to + 1]!.norm) || (t[to + 1]!.norm === 'of' && to + 2 < t.length && isTimeAt(t, to + 2)))) to++;
     // From the message replied to, only a deadline counts ("by Friday", "before the release"), not "for a month".
     if (strict && !STRICT_OPENERS.has(t[from]!.norm) && !DATE_WORD.has(t[from]!.norm)) continue;
     return r.slice(t[from]!, t[to]!);
@@ -226,6 +235,9 @@ function paddingIn(sentenceText: string): string | undefined {
   return undefined;
 }
 
+/** Words wink may tag as nouns that end a noun phrase: the verb after "how X" and chat fillers. */
+const PHRASE_STOP = new Set(['tho', 'though', 'lol', 'btw', 'haha', 'tbh', 'yet', 'work', 'works', 'behave', 'behaves', 'happen', 'happens', 'fail', 'fails', 'break', 'breaks', 'is', 'are']);
+
 /** A noun phrase from token i: determiners, adjectives, nouns and names, up to the first verb or clause break. */
 function nounPhrase(r: Read, s: Sentence, i: number, max = 6): string | undefined {
   const t = s.tokens;
@@ -233,6 +245,7 @@ function nounPhrase(r: Read, s: Sentence, i: number, max = 6): string | undefine
   let end = i - 1;
   for (let k = i; k < Math.min(t.length, i + max); k++) {
     const p = t[k]!.pos;
+    if (PHRASE_STOP.has(t[k]!.norm)) break;
     if (p === 'DET' || p === 'ADJ' || p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'X' || (p === 'PRON' && t[k]!.norm !== 'i' && t[k]!.norm !== 'we' && k === i)) end = k;
     else if ((p === 'VERB' && t[k]!.norm.endsWith('ing') && k > i) || (p === 'ADP' && t[k]!.norm === 'of' && end >= i)) end = k;
     else break;
@@ -247,7 +260,7 @@ function nounPhrase(r: Read, s: Sentence, i: number, max = 6): string | undefine
 /** The options a decision names: [picked, replaced] ("from yarn to bun" -> [bun, yarn]) or [picked]. */
 function optionsIn(r: Read, s: Sentence): string[] {
   const t = s.tokens;
-  const named = (k: number) => t[k] && (isName(t[k]!) || t[k]!.pos === 'NOUN') && t[k]!.pos !== 'PRON';
+  const named = (k: number) => t[k] && (isName(t[k]!) || t[k]!.pos === 'NOUN' || (k > 0 && /^[A-Z]/.test(t[k]!.text))) && t[k]!.pos !== 'PRON';
   // "from A to B", "A to B" after a switch verb, "replace A with B", "A over B", "A instead of B", "A or B", "A vs B"
   for (let k = 1; k + 1 < t.length; k++) {
     const join = OPTION_JOIN[t[k]!.norm];
@@ -270,13 +283,27 @@ function optionsIn(r: Read, s: Sentence): string[] {
 /** The name at token k, grown over neighbouring names ("Geared Pagination", "job runner"). */
 function optionAround(r: Read, s: Sentence, k: number, direction: 1 | -1): string | undefined {
   const t = s.tokens;
-  const part = (x: Token | undefined) => !!x && (isName(x) || x.pos === 'NOUN' || (x.pos === 'VERB' && /^[A-Z]/.test(x.text) && x.norm !== 'let'));
+  // A capital past the sentence's first word is part of a name ("Geared Pagination"), wherever wink tags it.
+  const part = (x: Token | undefined, i: number) => !!x && (isName(x) || x.pos === 'NOUN' || (i > 0 && /^[A-Z]/.test(x.text) && x.pos !== 'PRON'));
+  if (!part(t[k], k)) return undefined;
   let from = k;
   let to = k;
-  while (from - 1 >= 0 && part(t[from - 1]) && k - from < 2) from--;
-  while (to + 1 < t.length && part(t[to + 1]) && to - k < 2) to++;
+  while (from - 1 >= 0 && part(t[from - 1], from - 1) && k - from < 2) from--;
+  while (to + 1 < t.length && part(t[to + 1], to + 1) && to - k < 2) to++;
   if (direction === -1) to = k;
-  return part(t[k]) ? r.slice(t[from]!, t[to]!) : undefined;
+  // "the bundler", as the draft says it; a name needs no article ("Vite").
+  if (t[from - 1]?.norm === 'the' && !isName(t[from]!)) from--;
+  return wholeWords(r, r.span(t[from]!, t[to]!));
+}
+
+/** A span grown to whole words of the original ("Moment" -> "Moment.js", "Stale" -> "Stale-While-Revalidate"). */
+function wholeWords(r: Read, span: { start: number; end: number }): string {
+  let { start, end } = span;
+  const inWord = (ch: string | undefined) => ch !== undefined && /[\w.\-/#@+]/.test(ch);
+  while (start > 0 && inWord(r.text[start - 1]) && span.start - start < 40) start--;
+  while (end < r.text.length && inWord(r.text[end]) && end - span.end < 40) end++;
+  while (end > start && /[.\-/]/.test(r.text[end - 1]!)) end--;
+  return r.text.slice(start, end);
 }
 
 /** The request a context makes: its scope ("add SSO") and deadline ("before the Friday release"). */
@@ -288,6 +315,7 @@ function requestIn(r: Read): { scope?: string; deadline?: string; question: bool
     for (let k = 0; k < t.length; k++) {
       const opens =
         (REQUEST_AUX.has(t[k]!.norm) && REQUEST_WHO.has(t[k + 1]?.norm ?? '')) ||
+        (['we', 'you', 'u'].includes(t[k]!.norm) && ['can', 'could'].includes(t[k + 1]?.norm ?? '') && k > 0 && ['if', 'whether', 'when'].includes(t[k - 1]!.norm)) ||
         ['please', 'pls', 'plz'].includes(t[k]!.norm) ||
         (t[k]!.lemma === 'need' && ['you', 'u', 'us', 'someone'].includes(t[k + 1]?.norm ?? '') && t[k + 2]?.norm === 'to');
       if (!opens) continue;
@@ -298,7 +326,7 @@ function requestIn(r: Read): { scope?: string; deadline?: string; question: bool
       }
       if (v >= t.length || t[v]!.pos !== 'VERB') continue;
       let end = v;
-      while (end + 1 < t.length && t[end + 1]!.pos !== 'PUNCT' && !isTimeAt(t, end + 1) && !(DEADLINE_START.has(t[end + 1]!.norm) && t.slice(end + 1, end + 6).some((_x, j) => isTimeAt(t, end + 1 + j)))) end++;
+      while (end + 1 < t.length && t[end + 1]!.pos !== 'PUNCT' && !isTimeAt(t, end + 1) && !(DEADLINE_START.has(t[end + 1]!.norm) && t.slice(end + 1, end + 9).some((_x, j) => isTimeAt(t, end + 1 + j)))) end++;
       const scope = end >= v ? ourWords(r.slice(t[v]!, t[end]!)) : undefined;
       return { scope: scope && scope.split(/\s+/).length <= 10 ? scope : undefined, deadline: deadlineIn(r, s, true), question: true };
     }
@@ -392,7 +420,8 @@ function situationOf(f: Finding, r: Read, context: ContextRead): Situation {
   switch (shape) {
     case 'accept-deadline':
     case 'accept-open':
-      situation.deadline = deadlineIn(r, s) ?? context.deadline;
+      situation.deadline = deadlineIn(r, s);
+      if (!situation.deadline && context.deadline) [situation.deadline, situation.deadlineFromContext] = [context.deadline, true];
       if (context.scope) situation.scope = context.scope;
       break;
     case 'decide-among':
@@ -445,10 +474,34 @@ const LIKELY: Record<RuleId, ReadonlySet<string>> = {
   'build-vs-buy': new Set(['build', 'write', 'implement', 'roll', 'create', 'own', 'custom', 'homemade', 'scratch', 'in-house']),
 };
 
+/** Words of effort or hope: where a "sure, we'll try" gap really sits. */
+const EFFORT_WORDS = new Set(['hopefully', 'best', 'squeeze', 'asap', 'somehow', 'doable', 'effort', 'manage', 'fingers', 'luck', 'promises', 'hoping']);
+
+/** Sentences of the draft (original spans) where a rule's gap may also sit, likeliest first, leaving out `taken`. */
+export function likelySentences(text: string, rule: RuleId, taken: readonly number[]): { start: number; end: number }[] {
+  const r = reader(text);
+  const score = (s: Sentence) =>
+    s.tokens.filter((t) => LIKELY[rule].has(t.norm) || LIKELY[rule].has(t.lemma)).length +
+    (rule === 'unstated-assumptions' ? s.tokens.filter((_t, i) => isTimeAt(s.tokens, i)).length : 0);
+  return r.doc.sentences
+    .map((s) => ({ s, score: score(s), span: r.doc.prepared.toOriginal(s.start, s.end) }))
+    .filter((x) => x.score > 0 && !taken.includes(x.span.start))
+    .sort((a, b) => b.score - a.score || a.span.start - b.span.start)
+    .map((x) => x.span);
+}
+
 /** The sentence a finding lives in; a finding on the whole message ("message" evidence) goes to its likeliest sentence. */
 function sentenceFor(f: Finding, r: Read): Sentence | undefined {
   const at = sentenceAt(r, f.start);
-  if (f.evidence !== 'message' || !at) return at;
+  if (!at) return at;
+  // Effort words weigh more than a bare "will" or "try": "try it out" is not where "will hopefully grab some time" is.
+  if (f.rule === 'sure-well-try') {
+    const effort = (s: Sentence) => s.tokens.reduce((n, t) => n + (EFFORT_WORDS.has(t.norm) ? 2 : LIKELY[f.rule].has(t.norm) ? 1 : 0), 0);
+    let best = at;
+    for (const s of r.doc.sentences) if (effort(s) > effort(best) + (f.evidence === 'message' ? 0 : 1)) best = s;
+    return best;
+  }
+  if (f.evidence !== 'message') return at;
   const score = (s: Sentence) =>
     s.tokens.filter((t) => LIKELY[f.rule].has(t.norm) || LIKELY[f.rule].has(t.lemma)).length +
     (f.rule === 'unstated-assumptions' ? s.tokens.filter((_t, i) => isTimeAt(s.tokens, i)).length : 0);
@@ -464,9 +517,11 @@ function keptIn(r: Read, s: Sentence): string[] {
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
     if (x.text === PLACEHOLDER.link || x.text === PLACEHOLDER.quote || !(isName(x) || /\d/.test(x.text) || (x.pos !== 'PUNCT' && isTimeAt(t, i)))) continue;
+    // A capital that only starts the sentence is no name ("Bug fixing coming soon").
+    if (i === 0 && !/\d|[A-Z].*[A-Z]|\./.test(x.text) && x.pos !== 'PROPN') continue;
     let j = i;
     while (j + 1 < t.length && (isName(t[j + 1]!) || /\d/.test(t[j + 1]!.text)) && t[j + 1]!.text !== PLACEHOLDER.link) j++;
-    kept.push(r.slice(x, t[j]!));
+    kept.push(wholeWords(r, r.span(x, t[j]!)));
     i = j;
   }
   return [...new Set(kept)];

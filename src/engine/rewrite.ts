@@ -4,7 +4,7 @@
 // the whole message holds at most three [placeholders]. Every other sentence, and every name, number, code span and
 // link, stays as written. The result is read by the rules again: what still reads as a gap is reworked once more.
 import { analyze } from './analyze.ts';
-import { planMessage, type Plan, type Shape, type Situation } from './plan.ts';
+import { likelySentences, planMessage, type Plan, type Shape, type Situation } from './plan.ts';
 import { templateFor, VARIANTS, type Setting, type Variant } from './shapes.ts';
 import type { Analysis, AnalyzeOptions, Finding, RuleId } from './types.ts';
 
@@ -32,6 +32,7 @@ const EFFORT_EDITS: readonly [RegExp, string][] = [
   [/\btrying (?:to|and) /gi, 'going to '],
   [/\b(?:try|attempt) (?:to|and) /gi, ''],
   [/\b((?:i|we|you)?(?:'ll|\u2019ll| will| can| could| shall)) (?:try|attempt)\b(?! (?:it|this|that|them|the|a|an|out|again)\b)/gi, '$1 handle it'],
+  [/^(will|can) (?:try|attempt)\b(?! (?:it|this|that|them|the|a|an|out|again)\b)/gi, '$1 handle it'],
   [/\b(?:see|check) what (?:i|we) can do\b/gi, 'take it on'],
   [/\bsee if (?:i|we) can /gi, ''],
   [/\b(?:give it|have) a (?:shot|go|try)\b/gi, 'handle it'],
@@ -113,6 +114,7 @@ const PRIORITY: Record<Situation['shape'], number> = {
 
 const placeholders = (v: Variant) => ((v.inline ?? '') + ' ' + (v.after ?? '')).match(PLACEHOLDER)?.length ?? 0;
 const isEstimate = (s: Situation) => s.shape.startsWith('estimate-');
+const isBuild = (s: Situation) => s.shape.startsWith('build-');
 
 /**
  * Picks each situation's variant: the leanest for all, then, in priority order, the fullest that keeps the message
@@ -135,9 +137,18 @@ function chooseVariants(plan: Plan, text: string, context: string | undefined, b
   }
   // A situation written as its template has that one form.
   const options = new Map(
-    plan.situations.map((s) => [s, levels.get(keyOf(s)) === 'template' ? [{ after: templateFor(s, settings.get(s)!) }] : VARIANTS[s.shape](s, settings.get(s)!)]),
+    plan.situations.map((s) => [s, levels.get(keyOf(s)) === 'template' && !isBuild(s) ? [{ after: templateFor(s, settings.get(s)!) }] : VARIANTS[s.shape](s, settings.get(s)!)]),
   );
   const chosen = new Map(plan.situations.map((s) => [s, options.get(s)![0]!]));
+  // One senior move per rule: a second sentence with the same gap gets its leanest clause inside it, nothing after.
+  const firstOfRule = new Map<RuleId, Situation>();
+  for (const s of plan.situations) if (!firstOfRule.has(s.rule)) firstOfRule.set(s.rule, s);
+  for (const s of plan.situations) {
+    if (firstOfRule.get(s.rule) === s || levels.get(keyOf(s)) === 'template') continue;
+    const lean: Variant = isEstimate(s) ? { inline: options.get(s)![0]!.inline } : {};
+    options.set(s, [lean]);
+    chosen.set(s, lean);
+  }
   const order = [...plan.situations].sort((a, b) => PRIORITY[a.shape] - PRIORITY[b.shape]);
   const total = () => [...chosen.values()].reduce((n, v) => n + placeholders(v), 0);
   const checkpoints = () => [...chosen.values()].filter((v) => v.checkpoint).length;
@@ -152,6 +163,13 @@ function chooseVariants(plan: Plan, text: string, context: string | undefined, b
       break;
     }
   }
+  // Within about twice the draft: the fullest forms give way, last in priority first, while the clauses run long.
+  const room = Math.max(2 * text.length, 280) - text.length - 30;
+  const size = () => [...chosen.values()].reduce((n, v) => n + (v.inline?.length ?? 0) + (v.after ? v.after.length + 1 : 0), 0);
+  for (const s of [...order].reverse()) {
+    const list = options.get(s)!;
+    for (let i = list.indexOf(chosen.get(s)!); i > 0 && size() > room; i--) chosen.set(s, list[i - 1]!);
+  }
   return chosen;
 }
 
@@ -162,7 +180,10 @@ type Level = 'plain' | 'strong' | 'template';
 const NEXT_LEVEL: Record<Level, Level | undefined> = { plain: 'strong', strong: 'template', template: undefined };
 const keyOf = (s: Pick<Situation, 'rule' | 'start'>) => `${s.rule}@${s.start}`;
 /** Rounds of reading the rewrite again: each either fixes what the rules still see or goes one level further. */
-const ROUNDS = 5;
+const ROUNDS = 6;
+/** Sentences longer than this are never replaced by a template. */
+const TEMPLATE_MAX_WORDS = 40;
+const wordsIn = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
 /** Rewrites `text` from its analysis: the message a senior would have sent. `options.context`: the replied-to message. */
 export function rewrite(text: string, analysis: Analysis, options: AnalyzeOptions = {}): string {
@@ -170,6 +191,7 @@ export function rewrite(text: string, analysis: Analysis, options: AnalyzeOption
   const context = options.context;
   const findings = [...analysis.findings];
   const levels = new Map<string, Level>();
+  const tried = new Set<string>();
   let out = text;
   for (let round = 0; round < ROUNDS; round++) {
     const plan = planMessage(text, { findings }, context);
@@ -181,15 +203,38 @@ export function rewrite(text: string, analysis: Analysis, options: AnalyzeOption
     // rewritten, then a whole-sentence template); in a sentence it left as written (a weaker cue now carries the
     // rule), the cue's own sentence gets a situation of its own.
     let changed = false;
+    const escalate = (s: Situation) => {
+      const level = levels.get(keyOf(s)) ?? 'plain';
+      // Before a whole-sentence template, the gap may sit in another sentence too: rework that one first.
+      if (level === 'strong' && !changed) {
+        const taken = findings.filter((g) => g.rule === s.rule).map((g) => sentenceStart(plan, g));
+        const other = likelySentences(text, s.rule, taken)[0];
+        if (other && !tried.has(`${s.rule}@${other.start}`)) {
+          tried.add(`${s.rule}@${other.start}`);
+          findings.push({ ...s.finding, start: other.start, end: other.end, quote: text.slice(other.start, other.end), evidence: 'message' });
+          changed = true;
+          return;
+        }
+      }
+      // A whole-sentence template only replaces a short, chat-like sentence: a longer one keeps the writer's words.
+      const next = level === 'strong' && wordsIn(text.slice(s.start, s.end)) > TEMPLATE_MAX_WORDS ? undefined : NEXT_LEVEL[level];
+      if (next) {
+        levels.set(keyOf(s), next);
+        changed = true;
+      }
+    };
     for (const f of left) {
       const piece = rendered.pieces.find((p) => p.from <= f.start && f.start < p.to) ?? rendered.pieces.at(-1);
+      const ours = plan.situations.filter((s) => s.rule === f.rule);
+      // A finding the scorer could only place on the whole message belongs to the rule's reworked sentences.
+      if (f.evidence === 'message' && ours.length) {
+        ours.forEach(escalate);
+        continue;
+      }
       if (!piece) continue;
       if (piece.group) {
         const mine = piece.group.situations.filter((s) => s.rule === f.rule);
-        for (const s of mine.length ? mine : piece.group.situations) {
-          const next = NEXT_LEVEL[levels.get(keyOf(s)) ?? 'plain'];
-          if (next) [changed] = [true, levels.set(keyOf(s), next)];
-        }
+        (mine.length ? mine : piece.group.situations).forEach(escalate);
       } else {
         const start = piece.start + Math.max(0, f.start - piece.from);
         const end = Math.min(piece.end, start + (f.end - f.start));
@@ -201,6 +246,20 @@ export function rewrite(text: string, analysis: Analysis, options: AnalyzeOption
     if (!changed) break;
   }
   return unBroadcast(out);
+}
+
+/** Where the situation of a finding starts (its sentence), so a rule is not placed twice in one sentence. */
+function sentenceStart(plan: Plan, f: Finding): number {
+  return plan.situations.find((s) => s.finding === f)?.start ?? f.start;
+}
+
+/**
+ * The plan's rewrite before the rules read it again: what rewrite() returns when the rules find nothing left. Tests
+ * pin each shape's phrasing on it, whatever the trained scorer of the day thinks of the result.
+ */
+export function writeFromPlan(text: string, analysis: Pick<Analysis, 'findings'>, options: AnalyzeOptions = {}): string {
+  if (analysis.findings.length === 0) return unBroadcast(text);
+  return unBroadcast(render(text, planMessage(text, analysis, options.context), options.context, new Map()).text);
 }
 
 /** A stretch of the rewrite and the stretch of the draft it came from; `group` when the rewrite reworked it. */
@@ -248,7 +307,8 @@ function absorbTrailingEmoji(text: string, end: number): number {
     if (text[j] === ':') {
       let k = j + 1;
       while (k < text.length && k - j <= 60 && EMOJI_NAME_CHAR.test(text[k]!)) k++;
-      if (text[k] === ':' && k > j + 1) {
+      // ":100:" stays: its number is the writer's.
+      if (text[k] === ':' && k > j + 1 && !/\d/.test(text.slice(j, k))) {
         i = k + 1;
         continue;
       }
@@ -268,13 +328,15 @@ function rework(sentence: string, situations: readonly Situation[], plan: Plan, 
   const { text: masked, restore } = protect(sentence);
   const levelOf = (s: Situation) => levels.get(keyOf(s)) ?? 'plain';
   // A situation at its last level replaces the sentence with its template, which keeps the sentence's names and numbers.
-  const templated = situations.filter((s) => levelOf(s) === 'template');
+  // A build's last level keeps the writer's sentence without its "our own" and "custom": the question does the rest.
+  const templated = situations.filter((s) => levelOf(s) === 'template' && !isBuild(s));
+  const stripOwn = situations.some((s) => levelOf(s) === 'template' && isBuild(s));
   if (templated.length) {
     const lines = [...new Set(templated.map((s) => chosen.get(s)?.after).filter((x): x is string => !!x))];
     const others = situations.filter((s) => levelOf(s) !== 'template').map((s) => chosen.get(s)?.after).filter((x): x is string => !!x);
     return restore([...lines, ...new Set(others)].join(' '));
   }
-  const strong = new Set(situations.filter((s) => levelOf(s) === 'strong').map((s) => s.shape));
+  const strong = new Set(situations.filter((s) => levelOf(s) !== 'plain').map((s) => s.shape));
   const cut = tailStart(masked);
   let body = masked.slice(0, cut).trim();
   const closing = masked.slice(cut).trim();
@@ -296,8 +358,9 @@ function rework(sentence: string, situations: readonly Situation[], plan: Plan, 
   const padded = situations.find((s) => s.padding);
   if (padded?.padding) body = removePhrase(body, padded.padding);
   for (const shape of strong) body = strengthen(body, shape, plan);
+  if (stripOwn) body = body.replace(OWN_WORDS, (_m, article?: string) => (article ? 'a ' : ''));
   body = tidy(body).replace(LOWERCASE_I, 'I');
-  if (accepts) body = commitment(body, accepts, plan, strong.has(accepts.shape));
+  if (accepts) body = commitment(body, accepts, plan);
 
   // A build proposal in its strong form is the did-we-weigh question itself: "Before we write our own X, does it need to exist ...?"
   const build = situations.find((s) => s.shape === 'build-proposed' && strong.has(s.shape));
@@ -316,7 +379,7 @@ function rework(sentence: string, situations: readonly Situation[], plan: Plan, 
     .filter((x, i, all) => x && all.indexOf(x) === i)
     .sort((a, b) => Number(a.includes(';')) - Number(b.includes(';')))
     .join('');
-  const after = [...new Set(variants.map((v) => v.after).filter((x): x is string => !!x))];
+  const after = [...new Set(variants.map((v) => v.after).filter((x): x is string => !!x).map(capitalize))];
   const end = asked && !inline ? '?' : '.';
   const opening = body ? capitalize(body) + inline + end : '';
   return restore([opening, ...after, signOff].filter(Boolean).join(' '));
@@ -330,6 +393,7 @@ function strengthen(body: string, shape: Shape, plan: Plan): string {
       return body
         .replace(NOT_KNOWING_WHY, `${we} finding out`)
         .replace(NOT_KNOWING, 'no answer yet')
+        .replace(/\byet yet\b/gi, 'yet')
         .replace(CANNOT_WORK_OUT, `${we} still working out`)
         .replace(/\bdepend(s|ing)? on\b/gi, 'hinge$1 on')
         .replace(/\bit depends\b/gi, 'it hinges on details');
@@ -337,8 +401,16 @@ function strengthen(body: string, shape: Shape, plan: Plan): string {
     case 'blocked-thing': {
       let out = body;
       // "can't start until finance sends the rules" -> "can start once finance sends the rules"
-      if (/\buntil\b/i.test(out) && CANNOT.test(out)) out = out.replace(CANNOT, 'can').replace(/\buntil\b/gi, 'once');
-      return out.replace(WAITING_ON, 'gated on ').replace(/\bon hold\b/gi, 'paused').replace(/\bblocker\b/gi, 'gate').replace(/\bblocked\b/gi, 'gated').replace(/\bdepend(s|ing)? on\b/gi, 'hinge$1 on');
+      if (/\buntil\b/i.test(out) && CANNOT.test(out)) {
+        out = out.replace(CANNOT, 'can').replace(/\buntil\b/gi, 'once');
+        if (/^can\b/i.test(out)) out = `${plan.subject} ${out.replace(/^can/i, 'can')}`;
+      }
+      return out
+        .replace(WAITING_ON, 'gated on ')
+        .replace(/\bon hold\b/gi, 'paused')
+        .replace(/\bblocker\b/gi, (m) => sameCase(m, 'gate'))
+        .replace(/\bblocked\b/gi, (m) => sameCase(m, 'gated'))
+        .replace(/\bdepend(s|ing)? on\b/gi, 'hinge$1 on');
     }
     case 'decide-one':
     case 'decide-among': {
@@ -354,6 +426,9 @@ function strengthen(body: string, shape: Shape, plan: Plan): string {
 function proposal(body: string): string {
   return body.replace(/^(?:(?:so|ok|okay|honestly|i think|imo),?\s)?(?:(?:i|we|i'm|we're|i am|we are|let's|let us)\s?)?(?:'ll |will |should |could |can |need to |want to |must |are going to |am going to |going to |gonna |have to |might |would )?(?:just |probably |also )?/i, '').replace(/^'ll /, '');
 }
+
+/** Made here rather than taken from outside: what a build's last rework leaves out ("roll our own X" -> "roll a X"). */
+const OWN_WORDS = /\b(?:(our|my|their) own|custom|homemade|home-made|home-grown|homegrown|bespoke|hand-rolled|in-house|diy|from scratch|ourselves|myself)\b ?/gi;
 
 const NOT_KNOWING_WHY =
   /\b(?:(?:i|we) (?:really |honestly )?(?:have|had) no idea|no idea|no clue|not a clue|idk|dunno|(?:i|we) (?:really |honestly )?(?:don't|do not|dont|didn't) know|(?:i'm|i am|we're|we are) not (?:really |quite |entirely |too )?sure|not (?:really |quite |entirely |too )?sure|unsure)(?= (?:why|how|what|whether|if|when|where|who|which)\b)/gi;
@@ -373,23 +448,26 @@ const DECISION_VERB =
  * The sentence as a commitment with a subject: "will get it in" -> "I will get it in", "get it in" -> "I can get it
  * in"; an empty yes ("sure, will try") takes the request's own words from the context ("We can add SSO").
  */
-function commitment(body: string, s: Situation, plan: Plan, strong: boolean): string {
+function commitment(body: string, s: Situation, plan: Plan): string {
   const words = body.toLowerCase().match(/[\p{L}'\u2019]+/gu) ?? [];
   const subject = plan.subject === 'I' ? 'I' : 'we';
   const future = words.some((w) => w === 'will' || w.endsWith("'ll") || w.endsWith('\u2019ll'));
-  const modal = future && !strong ? (plan.subject === 'I' ? "I'll" : "we'll") : `${subject} can`;
-  let out = strong ? body.replace(WILL_TO_CAN, (_m, who?: string) => `${who ?? subject} can`) : body;
+  // A request taken on with its cost is an offer: "we'll try to get it in" -> "we can get it in ... if ...".
+  const modal = `${subject} can`;
+  let out = future ? body.replace(WILL_TO_CAN, (_m, who?: string) => `${who ?? subject} can`) : body;
+  const first = out.toLowerCase().match(/[\p{L}'\u2019]+/u)?.[0] ?? '';
   if (words.every((w) => EMPTY_WORDS.has(w))) {
     // Nothing but a yes: the request's own words, and its date, say what is taken on.
-    out = `${modal} ${s.scope ?? 'take it on'}`;
-    if (s.deadline && !out.toLowerCase().includes(s.deadline.toLowerCase())) out += DATE_OPENER.test(s.deadline) ? ` ${s.deadline}` : ` by ${s.deadline}`;
-  } else if (MODALS.has(words[0] ?? '')) out = `${subject} ${out}`;
-  else if (OPENING_VERBS.has(words[0] ?? '')) out = `${subject} can ${out}`;
+    out = `${modal} ${s.scope ?? 'take this on'}`;
+  } else if (MODALS.has(first)) out = `${subject} ${out}`;
+  else if (OPENING_VERBS.has(first)) out = `${subject} can ${out}`;
+  // The date the request set, when the reply never says it: what the cut is for.
+  if (s.deadlineFromContext && s.deadline && !out.toLowerCase().includes(s.deadline.toLowerCase())) out += DATE_OPENER.test(s.deadline) ? ` ${s.deadline}` : ` by ${s.deadline}`;
   return out;
 }
 
 const DATE_OPENER = /^(?:by|before|until|till|on|in|for|this|next|end|within|eod|over)\b/i;
-/** A commitment made conditional reads as an offer: "we'll get it in" -> "we can get it in" (only if the rules still object). */
+/** "will" in a request taken on: the offer says "can". */
 const WILL_TO_CAN = /\b(i|we)?(?:'ll|\u2019ll| will)(?= )|\bwill(?= )/gi;
 
 /** Removes a phrase and the comma or "plus"/"and" that joined it ("3 weeks, just to be safe" -> "3 weeks"). */
@@ -478,6 +556,8 @@ function trimEndWhile(text: string, test: (ch: string) => boolean): string {
   return text.slice(0, end);
 }
 
+/** `word` in the case of `like` (a heading's "BLOCKED" becomes "GATED"). */
+const sameCase = (like: string, word: string) => (like === like.toUpperCase() ? word.toUpperCase() : like[0] === like[0]!.toUpperCase() ? capitalize(word) : word);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** How many placeholders the rewrite added to the draft. */

@@ -48,7 +48,7 @@ export const VARIANTS: Record<Shape, (s: Situation, set: Setting) => Variant[]> 
     return [
       { inline: `, but it delays ${now}`, after: ask },
       { inline: ', but it delays [current work]', after: ask },
-      { inline: ', but it delays [current work] by [how long]', after: ask },
+      { inline: ', but it delays [current work] by [how much]', after: ask },
     ];
   },
   'decide-among': (s, { plan, benefitStated }) => {
@@ -80,21 +80,21 @@ export const VARIANTS: Record<Shape, (s: Situation, set: Setting) => Variant[]> 
   'estimate-padded': (_s, { plan, mergedUnknown }) => [
     { inline: mergedUnknown ? `, assuming no surprises in ${mergedUnknown}` : ', with margin if the main risk hits' },
     { inline: ', with margin if [the named risk] hits' },
-    { inline: ', assuming [main assumption]', after: `The margin is for [the named risk]; ${will(plan.subject)} firm it up by [when].`, checkpoint: true },
+    { inline: ', assuming [main assumption]', after: `The margin is for [the named risk]; ${lower(will(plan.subject))} firm it up by [when].`, checkpoint: true },
   ],
   unknown: (_s, { plan, feedsEstimate, contextDate }) => {
     const I = will(plan.subject);
-    const by = contextDate ? `before ${contextDate}` : '[when]';
+    const by = contextDate ? `before ${contextDate}` : 'by [when]';
     if (feedsEstimate) {
       return [
         { after: `${I} dig into that first and firm up the estimate here.` },
-        { after: `${I} dig into that first and firm up the estimate by ${by}.`, checkpoint: !contextDate },
+        { after: `${I} dig into that first and firm up the estimate ${by}.`, checkpoint: !contextDate },
       ];
     }
     return [
       { after: `${I} dig in and report back here${contextDate ? ` before ${contextDate}` : ''}.` },
-      { after: `${I} dig in and report back by ${by}.`, checkpoint: !contextDate },
-      { after: `${I} check [what to check first] and report back by ${by}.`, checkpoint: !contextDate },
+      { after: `${I} dig in and report back ${by}.`, checkpoint: !contextDate },
+      { after: `${I} check [what to check first] and report back ${by}.`, checkpoint: !contextDate },
     ];
   },
   'blocked-someone': (s, { plan }) => {
@@ -122,8 +122,8 @@ export const VARIANTS: Record<Shape, (s: Situation, set: Setting) => Variant[]> 
     ];
   },
   'build-proposed': (s) => [
-    { after: `Before that, though: does it need to exist, or could ${s.existing ?? 'an existing tool'} do it? If not, I'll note what maintaining it costs.` },
-    ...(s.existing ? [] : [{ after: "Before that, though: does it need to exist, or could [an existing tool or service] do it? If not, I'll note what maintaining it costs." }]),
+    { after: `Before that, though: does it need to exist, or could ${s.existing ?? 'an existing tool'} do it?` },
+    ...(s.existing ? [] : [{ after: "Before that, though: does it need to exist, or could [an existing tool or service] do it?" }]),
   ],
   'build-done': (s) => [
     { after: `Before we adopt it, though: could ${s.existing ?? 'an existing tool'} do the same, and what will maintaining it cost us?` },
@@ -192,8 +192,8 @@ export function templateFor(s: Situation, set: Setting): string {
     case 'accept-deadline':
     case 'accept-open': {
       const what = list(rest(s.deadline ? [s.deadline] : [])) || 'this';
-      const when = s.deadline ? ` ${/^(?:by|before|until|on|in|this|next|end)\b/i.test(s.deadline) ? '' : 'by '}${s.deadline}` : '';
-      return `${Subject} can take on ${what}${when} if [what gets cut] moves out; otherwise it slips.${set.plan.asked ? ' Which matters more?' : ''}`;
+      const when = s.deadline ? ` ${/^(?:by|before|until|till|on|in|at|for|over|within|this|next|end)\b/i.test(s.deadline) ? '' : 'by '}${s.deadline}` : '';
+      return `${Subject} can take ${what} on${when} if [what gets cut] moves out; otherwise it slips.${set.plan.asked ? ' Which matters more?' : ''}`;
     }
     case 'decide-among': {
       const [picked = 'this option', other = 'the alternative'] = s.options ?? [];

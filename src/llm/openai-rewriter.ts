@@ -282,7 +282,7 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
       const rulesFindings = request.analysis.findings;
       /** The rules' rewrite of what is judged a gap: the model's judgement when there is one, else the rules'. */
       const fallback = (outcome?: Outcome, judgement?: Judgement, rejected?: Rejection): RewriteResult => ({
-        text: rulesRewrite(request.draft, judgement ? asAnalysis(judgement, rulesFindings) : request.analysis),
+        text: rulesRewrite(request.draft, judgement ? asAnalysis(judgement, rulesFindings) : request.analysis, request.context ? { context: request.context } : {}),
         source: 'rules',
         assumptions: [],
         ...(outcome ? { note: noteOf(outcome) } : {}),
