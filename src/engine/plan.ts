@@ -516,11 +516,11 @@ function keptIn(r: Read, s: Sentence): string[] {
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
-    if (x.text === PLACEHOLDER.link || x.text === PLACEHOLDER.quote || !(isName(x) || /\d/.test(x.text) || (x.pos !== 'PUNCT' && isTimeAt(t, i)))) continue;
+    if (x.text === PLACEHOLDER.quote || !(isName(x) || /\d/.test(x.text) || (x.pos !== 'PUNCT' && isTimeAt(t, i)))) continue;
     // A capital that only starts the sentence is no name ("Bug fixing coming soon").
     if (i === 0 && !/\d|[A-Z].*[A-Z]|\./.test(x.text) && x.pos !== 'PROPN') continue;
     let j = i;
-    while (j + 1 < t.length && (isName(t[j + 1]!) || /\d/.test(t[j + 1]!.text)) && t[j + 1]!.text !== PLACEHOLDER.link) j++;
+    while (j + 1 < t.length && (isName(t[j + 1]!) || /\d/.test(t[j + 1]!.text)) && t[j + 1]!.text !== PLACEHOLDER.link && x.text !== PLACEHOLDER.link) j++;
     kept.push(wholeWords(r, r.span(x, t[j]!)));
     i = j;
   }

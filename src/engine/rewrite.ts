@@ -358,15 +358,20 @@ function rework(sentence: string, situations: readonly Situation[], plan: Plan, 
   const padded = situations.find((s) => s.padding);
   if (padded?.padding) body = removePhrase(body, padded.padding);
   for (const shape of strong) body = strengthen(body, shape, plan);
-  if (stripOwn) body = body.replace(OWN_WORDS, (_m, article?: string) => (article ? 'a ' : ''));
+  if (stripOwn) {
+    const stripped = tidy(body.replace(OWN_WORDS, (_m, article?: string) => (article ? 'a ' : '')));
+    if (wordsIn(stripped) >= 3) body = stripped;
+  }
   body = tidy(body).replace(LOWERCASE_I, 'I');
   if (accepts) body = commitment(body, accepts, plan);
 
   // A build proposal in its strong form is the did-we-weigh question itself: "Before we write our own X, does it need to exist ...?"
   const build = situations.find((s) => s.shape === 'build-proposed' && strong.has(s.shape));
-  if (build && body) {
+  const proposed = build && body ? proposal(body) : undefined;
+  // Only a sentence that opens as a proposal ("I'll write ...", "let's roll ...") can become the question.
+  if (build && proposed && proposed !== body && /^[a-z]/i.test(proposed) && PROPOSAL_VERB.test(proposed)) {
     const tool = build.existing ?? (/\[/.test(chosen.get(build)?.after ?? '') ? '[an existing tool or service]' : 'an existing tool');
-    const question = `Before ${plan.subject === 'I' ? 'I' : 'we'} ${proposal(body)}, does it need to exist, or could ${tool} do it?`;
+    const question = `Before ${plan.subject === 'I' ? 'I' : 'we'} ${proposed}, does it need to exist, or could ${tool} do it?`;
     const rest = situations.filter((s) => s !== build).map((s) => chosen.get(s)?.after).filter((x): x is string => !!x);
     return restore([question, ...new Set(rest), signOff].filter(Boolean).join(' '));
   }
@@ -426,6 +431,9 @@ function strengthen(body: string, shape: Shape, plan: Plan): string {
 function proposal(body: string): string {
   return body.replace(/^(?:(?:so|ok|okay|honestly|i think|imo),?\s)?(?:(?:i|we|i'm|we're|i am|we are|let's|let us)\s?)?(?:'ll |will |should |could |can |need to |want to |must |are going to |am going to |going to |gonna |have to |might |would )?(?:just |probably |also )?/i, '').replace(/^'ll /, '');
 }
+
+/** A proposal's verb: what "Before we ..." can take. */
+const PROPOSAL_VERB = /^(?:build|write|roll|implement|create|make|develop|code|craft|re-?implement|hack|design|ship|add|introduce|start|rewrite|set up|spin up|put together|come up with|do|have|go)\b/i;
 
 /** Made here rather than taken from outside: what a build's last rework leaves out ("roll our own X" -> "roll a X"). */
 const OWN_WORDS = /\b(?:(our|my|their) own|custom|homemade|home-made|home-grown|homegrown|bespoke|hand-rolled|in-house|diy|from scratch|ourselves|myself)\b ?/gi;
@@ -556,8 +564,8 @@ function trimEndWhile(text: string, test: (ch: string) => boolean): string {
   return text.slice(0, end);
 }
 
-/** `word` in the case of `like` (a heading's "BLOCKED" becomes "GATED"). */
-const sameCase = (like: string, word: string) => (like === like.toUpperCase() ? word.toUpperCase() : like[0] === like[0]!.toUpperCase() ? capitalize(word) : word);
+/** `word` in the case of `like`; a word in capitals is a label ("## BLOCKED") and stays. */
+const sameCase = (like: string, word: string) => (like === like.toUpperCase() ? like : like[0] === like[0]!.toUpperCase() ? capitalize(word) : word);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** How many placeholders the rewrite added to the draft. */

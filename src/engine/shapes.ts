@@ -55,7 +55,7 @@ export const VARIANTS: Record<Shape, (s: Situation, set: Setting) => Variant[]> 
     const [picked = 'it', other = 'the alternative'] = s.options ?? [];
     const we = would(plan.subject);
     const variants: Variant[] = [
-      { after: `What does ${picked} cost us next to ${other}, and when would we revisit?` },
+      { after: `What does ${picked} cost us next to ${other}?` },
       { after: `${picked} costs us [cost] next to ${other}, but ${we} still go ahead and revisit if that grows.` },
       { after: `${picked} costs us [cost] next to ${other}, but ${we} still go ahead and revisit if [what would change it].` },
     ];
@@ -66,7 +66,7 @@ export const VARIANTS: Record<Shape, (s: Situation, set: Setting) => Variant[]> 
     const option = s.options?.[0];
     const we = would(plan.subject);
     const variants: Variant[] = [
-      { after: `What does ${option ?? 'it'} cost us, and what else did we weigh?` },
+      { after: `What else did we weigh against ${option ?? 'it'}?` },
       { after: `It costs [cost], but ${we} still go ahead and revisit if that grows.` },
       { after: `It costs [cost], and the alternative is [alternative]; ${we} revisit if that changes.` },
     ];
@@ -122,11 +122,11 @@ export const VARIANTS: Record<Shape, (s: Situation, set: Setting) => Variant[]> 
     ];
   },
   'build-proposed': (s) => [
-    { after: `Before that, though: does it need to exist, or could ${s.existing ?? 'an existing tool'} do it?` },
+    { after: `Does it need to exist, or could ${s.existing ?? 'an existing tool'} do it?` },
     ...(s.existing ? [] : [{ after: "Before that, though: does it need to exist, or could [an existing tool or service] do it?" }]),
   ],
   'build-done': (s) => [
-    { after: `Before we adopt it, though: could ${s.existing ?? 'an existing tool'} do the same, and what will maintaining it cost us?` },
+    { after: `Could ${s.existing ?? 'an existing tool'} do the same for less upkeep?` },
     ...(s.existing ? [] : [{ after: 'Before we adopt it, though: could [an existing tool or service] do the same, and what will maintaining it cost us?' }]),
   ],
 };
