@@ -202,7 +202,7 @@ function deadlineIn(r: Read, s: Sentence, strict = false): string | undefined {
       if (!opened && OPENING_PREPOSITIONS.has(t[k]!.norm)) [from, opened] = [k, true];
       else if (opened && DEADLINE_WORDS.has(t[k]!.norm)) from = k;
     }
-    if (from > 0 && DEADLINE_START.has(t[from - 1]!.norm)) from--;
+    if (!opened && from > 0 && DEADLINE_START.has(t[from - 1]!.norm)) from--;
     let to = i;
     while (to + 1 < t.length && (isTimeAt(t, to + 1) || isTime(t[to + 1]!) || PERIOD.has(t[to + 1]!.norm) || (t[to + 1]!.norm === 'of' && to + 2 < t.length && isTimeAt(t, to + 2)))) to++;
     // From the message replied to, only a deadline counts ("by Friday", "before the release"), not "for a month".

@@ -466,7 +466,10 @@ function commitment(body: string, s: Situation, plan: Plan): string {
   const first = out.toLowerCase().match(/[\p{L}'\u2019]+/u)?.[0] ?? '';
   if (words.every((w) => EMPTY_WORDS.has(w))) {
     // Nothing but a yes: the request's own words, and its date, say what is taken on.
-    out = `${modal} ${s.scope ?? 'take this on'}`;
+    // The request's words, without its own effort words ("can you squeeze in X" -> "add X").
+    let scope = s.scope ?? 'take this on';
+    for (const [re, to] of EFFORT_EDITS) scope = scope.replace(re, to);
+    out = `${modal} ${tidy(scope.replace(HEDGE_WORDS, ''))}`;
   } else if (MODALS.has(first)) out = `${subject} ${out}`;
   else if (OPENING_VERBS.has(first)) out = `${subject} can ${out}`;
   // The date the request set, when the reply never says it: what the cut is for.
