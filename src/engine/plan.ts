@@ -562,3 +562,54 @@ export function situationFromDocs(finding: Finding, doc: Doc, context: Doc | und
   const c = context ? readerOf(context) : undefined;
   return situationOf(finding, r, { ...(c ? requestIn(c) : { question: false }), read: c });
 }
+
+const SHAPE_LABEL: Record<Shape, string> = {
+  'accept-deadline': 'takes on a request with a deadline',
+  'accept-open': 'takes on a request',
+  'decide-among': 'decides between named options',
+  'decide-one': 'decides on one option',
+  'estimate-bare': 'gives an estimate as a fact',
+  'estimate-padded': 'pads an estimate instead of naming the risk',
+  'estimate-date': 'gives a date as a fact',
+  unknown: 'does not know',
+  'blocked-someone': 'is blocked on someone',
+  'blocked-thing': 'is waiting on a thing',
+  'build-proposed': 'proposes to build something',
+  'build-done': 'has built something',
+};
+const MOVE_LABEL: Record<Move, string> = {
+  cost: 'the cost or what gets cut',
+  options: 'the options with a cost each',
+  range: 'a range and what it assumes',
+  'next-step': 'the next step with a time',
+  weigh: 'whether it needs to exist or what else was weighed',
+};
+const MAX_SUMMARY_ITEMS = 6;
+
+/** The plan as a few plain lines: what the message does (the findings say where), the facts to use, the moves it lacks. */
+export function summarizePlan(plan: Plan): string {
+  const q = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 59)}…` : s);
+  const lines = plan.situations.map((s) => {
+    const details = [
+      s.deadline ? `due ${q(s.deadline)}${s.deadlineFromContext ? ' (from the context)' : ''}` : '',
+      s.scope ? `asked: ${q(s.scope)}` : '',
+      s.options?.length ? `options: ${s.options.map(q).join(' over ')}` : '',
+      s.estimate ? `estimate: ${q(s.estimate)}` : '',
+      s.padding ? `padding: ${q(s.padding)}` : '',
+      s.unknown ? `unknown: ${q(s.unknown)}` : '',
+      s.blocker ? `waits on: ${q(s.blocker)}` : '',
+    ].filter(Boolean);
+    return `- ${SHAPE_LABEL[s.shape]}${details.length ? `: ${details.join('; ')}` : ''}`;
+  });
+  const unknown = plan.situations.find((s) => s.shape === 'unknown' && s.unknown);
+  if (unknown && plan.situations.some((s) => s.shape.startsWith('estimate-'))) lines.push(`- merge: ${q(unknown.unknown!)} is the estimate's assumption`);
+  const list = (xs: readonly string[]) => xs.slice(0, MAX_SUMMARY_ITEMS).map(q).join(', ');
+  const facts = [
+    plan.facts.dates.length ? `dates ${list(plan.facts.dates)}` : '',
+    plan.facts.names.length ? `names ${list(plan.facts.names)}` : '',
+    plan.facts.numbers.length ? `numbers ${list(plan.facts.numbers)}` : '',
+  ].filter(Boolean);
+  if (facts.length) lines.push(`facts to use: ${facts.join('; ')}`);
+  if (plan.missing.length) lines.push(`missing: ${plan.missing.map((m) => MOVE_LABEL[m]).join('; ')}`);
+  return lines.join('\n');
+}

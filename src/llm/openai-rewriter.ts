@@ -8,7 +8,7 @@ import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { analyze, rewrite as rulesRewrite, type Analysis, type Finding } from '../engine/index.ts';
+import { analyze, planMessage, rewrite as rulesRewrite, summarizePlan, type Analysis, type Finding } from '../engine/index.ts';
 import type { Store } from '../store/types.ts';
 import { inventedFacts, sanitize } from './guard.ts';
 import { judge } from './judge.ts';
@@ -267,10 +267,12 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
     return { text, assumptions };
   }
 
-  const dataOf = (draft: string, findings: readonly Finding[], context?: string): PromptData => ({
+  const dataOf = (draft: string, findings: readonly Finding[], context?: string, withPlan = false): PromptData => ({
     draft,
     context,
     findings: findings.map(({ rule, quote }) => ({ rule, quote })),
+    // The rewrite request carries the rules' plan; a nudge check only judges the findings.
+    ...(withPlan && findings.length > 0 ? { plan: summarizePlan(planMessage(draft, { findings: [...findings] }, context)) } : {}),
   });
 
   return {
@@ -309,7 +311,7 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
 
       let answer: JudgeAnswer;
       try {
-        const messages = buildJudgeMessages(prompts, dataOf(request.draft, rulesFindings, request.context));
+        const messages = buildJudgeMessages(prompts, dataOf(request.draft, rulesFindings, request.context, true));
         answer = readJudgeAnswer(await complete(messages, judgeFormat, who, 'user', http));
       } catch (error) {
         const { outcome, rejection } = failureOf(error);
