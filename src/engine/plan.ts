@@ -173,7 +173,10 @@ function isTimeAt(t: readonly Token[], i: number): boolean {
 }
 const isTime = (t: Token) => t.time || DATE_WORD.has(t.norm) || /^\d{1,2}(?:st|nd|rd|th)$/.test(t.norm);
 const isNumberish = (t: Token) => /^~?\d+(?:[.,]\d+)?$/.test(t.norm) || QUANTITY.has(t.norm);
-const isName = (t: Token) => t.pos === 'PROPN' || t.text === PLACEHOLDER.code || t.text === PLACEHOLDER.link || (t.pos !== 'PUNCT' && /[A-Z].*[A-Z]|\d.*[a-z]|[a-z]\.[a-z]/.test(t.text));
+/** Two capitals ("SSO", "GraphQL"), a digit with letters ("k8s", "v2"), or a dot inside ("next.js"): a name, not a word. */
+const looksLikeName = (w: string) => (w.match(CAPITAL)?.length ?? 0) >= 2 || (/\d/.test(w) && /[a-z]/i.test(w)) || /[a-z]\.[a-z]/i.test(w);
+const CAPITAL = /[A-Z]/g;
+const isName = (t: Token) => t.pos === 'PROPN' || t.text === PLACEHOLDER.code || t.text === PLACEHOLDER.link || (t.pos !== 'PUNCT' && looksLikeName(t.text));
 
 /** The sentence of a doc holding an original offset. */
 function sentenceAt(r: Read, offset: number): Sentence | undefined {
