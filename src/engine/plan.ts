@@ -153,8 +153,12 @@ interface Read {
   slice(from: Token, to: Token): string;
 }
 
+/** The last text read: a rewrite plans the same draft once per round, and reading is the costly part. */
+let lastRead: Read | undefined;
+
 function reader(text: string): Read {
-  return readerOf(read(prepare(text)));
+  if (lastRead?.text !== text) lastRead = readerOf(read(prepare(text)));
+  return lastRead;
 }
 
 function readerOf(doc: Doc): Read {

@@ -181,6 +181,8 @@ const NEXT_LEVEL: Record<Level, Level | undefined> = { plain: 'strong', strong: 
 const keyOf = (s: Pick<Situation, 'rule' | 'start'>) => `${s.rule}@${s.start}`;
 /** Rounds of reading the rewrite again: each either fixes what the rules still see or goes one level further. */
 const ROUNDS = 6;
+/** Slack's advice for one message (src/slack/coach.ts coaches at most this much). */
+const LONG_DRAFT = 4_000;
 /** Sentences longer than this are never replaced by a template. */
 const TEMPLATE_MAX_WORDS = 40;
 const wordsIn = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -193,7 +195,9 @@ export function rewrite(text: string, analysis: Analysis, options: AnalyzeOption
   const levels = new Map<string, Level>();
   const tried = new Set<string>();
   let out = text;
-  for (let round = 0; round < ROUNDS; round++) {
+  // A draft far longer than a Slack message gets one more look, not six: each look reads the whole text again.
+  const rounds = text.length > LONG_DRAFT ? 2 : ROUNDS;
+  for (let round = 0; round < rounds; round++) {
     const plan = planMessage(text, { findings }, context);
     const rendered = render(text, plan, context, levels);
     out = rendered.text;
