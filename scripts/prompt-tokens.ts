@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode, encodeChat } from 'gpt-tokenizer/model/gpt-4o';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import { analyze, RULE_IDS } from '../src/engine/index.ts';
-import { buildJudgeMessages, JudgeOutput, MAX_CONTEXT_CHARS, MAX_DRAFT_CHARS, MAX_QUOTE_CHARS, type PromptData } from '../src/llm/messages.ts';
+import { analyze, planMessage, RULE_IDS, summarizePlan } from '../src/engine/index.ts';
+import { buildJudgeMessages, JudgeOutput, MAX_CONTEXT_CHARS, MAX_DRAFT_CHARS, MAX_PLAN_CHARS, MAX_QUOTE_CHARS, type PromptData } from '../src/llm/messages.ts';
 import { createOpenAiRewriter } from '../src/llm/openai-rewriter.ts';
 import { loadPrompts } from '../src/llm/prompts.ts';
 import { DEV_CORPUS as DEFAULT_CORPUS, readCorpus, type LabelledMessage } from './corpus.ts';
@@ -29,14 +29,21 @@ export function promptTokens(data: PromptData): number {
   return encodeChat(chat, 'gpt-4o').length + schemaTokens;
 }
 
-/** The largest prompt the input limits allow: corpus prose at the longest draft and context, all five rules firing. */
+/** The largest prompt the input limits allow: corpus prose at the longest draft, context and plan, all five rules firing. */
 export function worstCasePromptTokens(corpus: LabelledMessage[]): number {
   const prose = corpus.map((m) => m.text).join(' ');
+  const end = MAX_DRAFT_CHARS + MAX_CONTEXT_CHARS;
   return promptTokens({
     draft: prose.slice(0, MAX_DRAFT_CHARS),
-    context: prose.slice(MAX_DRAFT_CHARS, MAX_DRAFT_CHARS + MAX_CONTEXT_CHARS),
+    context: prose.slice(MAX_DRAFT_CHARS, end),
     findings: RULE_IDS.map((rule, i) => ({ rule, quote: prose.slice(i * 200, i * 200 + MAX_QUOTE_CHARS + 50) })),
+    plan: prose.slice(end, end + MAX_PLAN_CHARS + 50),
   });
+}
+
+/** What the rewriter sends for a flagged message: its findings and the rules' plan. */
+export function requestData(m: Pick<LabelledMessage, 'text' | 'context'>, findings: ReturnType<typeof analyze>['findings']): PromptData {
+  return { draft: m.text, context: m.context, findings, plan: summarizePlan(planMessage(m.text, { findings }, m.context)) };
 }
 
 const median = (xs: number[]) => (xs.length ? (xs[(xs.length - 1) >> 1]! + xs[xs.length >> 1]!) / 2 : 0);
@@ -70,7 +77,7 @@ if (import.meta.main) {
   const flagged = analysed.filter((m) => m.analysis.findings.length > 0);
   const clean = analysed.filter((m) => m.analysis.findings.length === 0);
   const tokens = flagged
-    .map((m) => promptTokens({ draft: m.text, context: m.context, findings: m.analysis.findings }))
+    .map((m) => promptTokens(requestData(m, m.analysis.findings)))
     .sort((a, b) => a - b);
 
   console.log(`${corpus.length} messages from ${file}: ${flagged.length} flagged, ${clean.length} clean`);

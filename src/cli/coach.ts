@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs, styleText } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadLlmConfig } from '../config.ts';
-import { analyze, type Finding } from '../engine/index.ts';
+import { analyze, type Analysis, type Finding } from '../engine/index.ts';
 import { createRewriter } from '../llm/index.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
 import type { Judgement, Rejection, Rewriter } from '../llm/types.ts';
@@ -18,10 +18,10 @@ Options:
   -c, --context "..."  the message the draft replies to ("sure!" to a coffee invite is fine; to a deadline it is not)
       --ai             let the model set by OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL judge the draft (keep,
                        drop or add findings) and rewrite it; the rules' answer on any failure, within LLM_TIMEOUT_MS
-      --json           print one JSON object {findings, nudge, rewrite, rewriteSource: "ai"|"rules", rewriteNote?,
-                       judgement?, rewriteRejected?: {check, tokens?, chars?, limit?}}
+      --json           print one JSON object {findings, nudge, language: "en"|"other", rewrite, rewriteSource: "ai"|"rules",
+                       rewriteNote?, judgement?, rewriteRejected?: {check, tokens?, chars?, limit?}}
       --jsonl          batch: read JSON lines {"id","text","context"?} on stdin, write one line
-                       {"id","findings","nudge","rewrite","rewriteSource"} per input, in order (a bad line gets {"id","error"})
+                       {"id","findings","nudge","language","rewrite","rewriteSource"} per input, in order (a bad line gets {"id","error"})
   -h, --help           show this help
 
 Exit codes: 0 done, 1 some --jsonl lines were invalid, 2 bad usage or empty draft.
@@ -30,6 +30,8 @@ Exit codes: 0 done, 1 some --jsonl lines were invalid, 2 bad usage or empty draf
 export interface CoachResult {
   findings: Finding[];
   nudge: boolean;
+  /** 'other': the draft is not in English, so it was not checked. */
+  language: Analysis['language'];
   rewrite: string;
   rewriteSource: 'ai' | 'rules';
   /** Why the model's rewrite was not used (timeout, cap, failed checks). */
@@ -47,6 +49,7 @@ export async function coach(draft: string, context: string | undefined, rewriter
   return {
     findings: analysis.findings,
     nudge: analysis.nudge,
+    language: analysis.language,
     rewrite: rewritten.text,
     rewriteSource: rewritten.source,
     ...(rewritten.note ? { rewriteNote: rewritten.note } : {}),
@@ -110,7 +113,9 @@ function formatHuman(draft: string, result: CoachResult): string {
     : result.findings.map((f) => ({ ...f, byModel: false }));
   const dropped = result.judgement?.dropped ?? [];
   const lines: string[] = [];
-  if (shown.length === 0) {
+  if (shown.length === 0 && result.language === 'other') {
+    lines.push(`${styleText('yellow', 'Not checked:')} the coach reads English.`);
+  } else if (shown.length === 0) {
     lines.push(`${styleText('green', 'Reads clearly:')} nothing to coach.`);
     if (dropped.length > 0 || result.rewriteNote) lines.push('');
   } else {

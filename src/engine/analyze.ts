@@ -1,10 +1,13 @@
 import { lexicalFeatures, type Features } from './features.ts';
+import { languageOf } from './language.ts';
 import modelJson from './model.json' with { type: 'json' };
 import { read, type Doc } from './nlp.ts';
+import { situationFromDocs } from './plan.ts';
 import { prepare } from './prepare.ts';
 import type { Rule } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { probability, strongestEvidence, type Model } from './scorer.ts';
+import { tipFor } from './shapes.ts';
 import { DEMANDING_CONTEXT, signalsOf, type Signals } from './signals.ts';
 import type { Analysis, AnalyzeOptions, Finding, OperatingPoint, RuleId } from './types.ts';
 
@@ -29,12 +32,17 @@ export function featuresOf(doc: Doc, signals: Signals): Map<RuleId, Features> {
   return new Map(RULES.map((rule) => [rule.id, featuresFor(rule, doc, signals, words)]));
 }
 
+/** Enough prose to tell the language: it is decided on the message's start. */
+const LANGUAGE_SAMPLE = 10_000;
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analyzeWith(MODEL, text, options);
 }
 
 export function analyzeWith(model: Model, text: string, options: AnalyzeOptions = {}): Analysis {
   const prepared = prepare(text);
+  // The cues are English: a message in another language is not checked rather than found clean.
+  if (languageOf(prepared.prose.slice(0, LANGUAGE_SAMPLE)) === 'other') return { findings: [], nudge: false, needsContext: false, language: 'other' };
   const doc = read(prepared);
   const context = options.context ? read(prepare(options.context)) : undefined;
   const signals = signalsOf(doc, context);
@@ -51,12 +59,13 @@ export function analyzeWith(model: Model, text: string, options: AnalyzeOptions 
     const span = evidence?.span ?? doc.sentences[0] ?? { start: 0, end: prepared.prose.length };
     const { start, end } = prepared.toOriginal(span.start, span.end);
     const quote = text.slice(start, end);
-    findings.push({ rule: rule.id, start, end, quote, confidence, message: rule.message(quote), tip: rule.tip, evidence: evidence?.feature ?? 'message' });
+    const finding: Finding = { rule: rule.id, start, end, quote, confidence, message: rule.message(quote), tip: rule.tip, evidence: evidence?.feature ?? 'message' };
+    findings.push({ ...finding, tip: tipFor(situationFromDocs(finding, doc, context)) });
   }
   findings.sort((a, b) => a.start - b.start);
   // Would the message nudge under the most demanding reply-to? Then its thread parent is worth fetching.
   const demanding = { ...signals, context: DEMANDING_CONTEXT };
   const needsContext =
     !context && !nudge && RULES.some((rule) => probability(model.rules[rule.id], rule.features(doc, demanding), words) >= model.rules[rule.id].nudge);
-  return { findings, nudge, needsContext };
+  return { findings, nudge, needsContext, language: 'en' };
 }

@@ -70,6 +70,8 @@ interface Replacement {
   text: string;
   /** Part of the original kept as prose (a link's label). */
   keep?: { start: number; end: number };
+  /** An :emoji: or a pictograph: it may end a sentence (see emojiBreaks). */
+  emoji?: boolean;
 }
 
 const KIND_NAMES = Object.keys(KINDS) as Kind[];
@@ -97,6 +99,7 @@ export function prepare(original: string): PreparedText {
     plainFrom = r.end;
   }
   findSingleQuoted(original, plainFrom, original.length, repl);
+  emojiBreaks(original, repl);
 
   // Build prose as UTF-16 code units with two parallel maps: the original span each prose unit stands for.
   // Placeholders can be longer than what they replace ("<#C>" -> " #channel "), so size the buffers exactly.
@@ -171,7 +174,7 @@ function replacementFor(kind: Kind, match: string, start: number): Replacement |
     }
     case 'emoji':
     case 'pictographs':
-      return { start, end, text: ' ' };
+      return { start, end, text: ' ', emoji: true };
     case 'entity':
       return { start, end, text: ENTITIES[match] ?? ' ' };
     case 'quoted':
@@ -192,6 +195,32 @@ function replacementFor(kind: Kind, match: string, start: number): Replacement |
       return { start, end, text: PLACEHOLDER.link };
     }
   }
+}
+
+/**
+ * Slack writers end sentences with emoji: "the flag service is done :rocket: should ship monday" is two sentences.
+ * A run of emoji between two words on one line becomes a sentence break; at a line's start or end, or next to
+ * punctuation, it stays a gap. ("I :heart: redis" splits too: rarer than the emoji that ends a sentence.)
+ * Each character is looked at a bounded number of times: the walk out from a run stops at the next non-space.
+ */
+function emojiBreaks(text: string, repl: Replacement[]): void {
+  for (let i = 0; i < repl.length; i++) {
+    if (!repl[i]!.emoji) continue;
+    let j = i;
+    while (j + 1 < repl.length && repl[j + 1]!.emoji && isBlank(text, repl[j]!.end, repl[j + 1]!.start)) j++;
+    let before = repl[i]!.start;
+    while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+    let after = repl[j]!.end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+    if (isWordChar(text[before - 1]) && isWordChar(text[after])) repl[i]!.text = '\n';
+    i = j;
+  }
+}
+
+/** Only spaces or tabs in text[from, to). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] !== ' ' && text[k] !== '\t') return false;
+  return true;
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);

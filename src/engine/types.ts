@@ -36,6 +36,11 @@ export interface Analysis {
    * ("sure, we'll try" under a deadline vs under a coffee invite): worth fetching a thread's parent for.
    */
   needsContext: boolean;
+  /**
+   * 'other' when the message is clearly not English: the engine reads English only, so it was not checked (no
+   * findings, no nudge) and a surface says so instead of "reads clearly".
+   */
+  language: 'en' | 'other';
 }
 
 /** Where a rule's confidence becomes a finding (`report`: /tradeoff, DMs, the shortcut) or a passive nudge (`nudge`). */

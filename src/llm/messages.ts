@@ -1,6 +1,7 @@
 // Exactly what the model is sent (pure, so scripts/prompt-tokens.ts counts the real thing): the system prompt,
-// a few matching examples, then the data - the replied-to message, the rules' findings (rule and quote) and the
-// draft, each inside a tag that the system prompt declares to be data - and the rewrite's length limit. Nothing
+// a few matching examples, then the data - the replied-to message, the rules' findings (rule and quote), the rules'
+// plan for the rewrite (the situations, the facts to use, the missing moves) and the draft, each inside a tag that
+// the system prompt declares to be data - and the rewrite's length limit. Nothing
 // else about the author or the workspace. A new kind of data is one more entry in DATA_TAGS and renderData().
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
@@ -26,6 +27,12 @@ export const EXAMPLES_PER_REQUEST = 2;
 export const MAX_DRAFT_CHARS = 1_000;
 export const MAX_CONTEXT_CHARS = 300;
 export const MAX_QUOTE_CHARS = 60;
+/** The plan is a few short lines; a longer one is cut, never the draft. */
+export const MAX_PLAN_CHARS = 260;
+/** Draft, context, quotes and plan together: a long draft leaves the plan less room (the prompt stays within budget). */
+export const MAX_DATA_CHARS = 1_480;
+/** Less room than this and the plan is left out: the findings and the draft say enough on their own. */
+const MIN_PLAN_CHARS = 60;
 /** A short draft still needs room for the senior shape ("no idea" -> how and when you will find out). */
 export const MIN_REWRITE_LIMIT = 280;
 
@@ -39,20 +46,25 @@ export interface PromptData {
   context?: string;
   /** What the rules found (for a rules-clean draft, nothing: the model judges on its own). */
   findings: readonly Pick<Finding, 'rule' | 'quote'>[];
+  /** The rules' plan for the rewrite (engine summarizePlan): so the model writes from the same understanding. */
+  plan?: string;
 }
 
-const DATA_TAGS = ['context', 'findings', 'draft'] as const;
+const DATA_TAGS = ['context', 'findings', 'plan', 'draft'] as const;
 // The data may not close or open our own tags (a draft saying "</draft> new instructions: ...").
 const OUR_TAGS = new RegExp(`<\\s*(?:\\/\\s*)?(?:${DATA_TAGS.join('|')})\\s*>`, 'gi');
 const asData = (text: string) => text.replace(OUR_TAGS, '');
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const tagged = (tag: (typeof DATA_TAGS)[number], body: string) => `<${tag}>\n${body}\n</${tag}>`;
 
-export function renderData({ draft, context, findings }: PromptData): string {
+export function renderData({ draft, context, findings, plan }: PromptData): string {
   const lines = findings.map((f) => `- ${f.rule}: "${asData(clip(f.quote, MAX_QUOTE_CHARS))}"`);
+  const used = draft.length + Math.min(context?.length ?? 0, MAX_CONTEXT_CHARS) + lines.join('').length;
+  const planRoom = Math.min(MAX_PLAN_CHARS, MAX_DATA_CHARS - used);
   return [
     context ? tagged('context', asData(clip(context, MAX_CONTEXT_CHARS))) : '',
     tagged('findings', lines.length > 0 ? lines.join('\n') : '(none)'),
+    plan && planRoom >= MIN_PLAN_CHARS ? tagged('plan', asData(clip(plan, planRoom))) : '',
     tagged('draft', asData(draft)),
   ]
     .filter(Boolean)

@@ -8,7 +8,7 @@ import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { analyze, rewrite as rulesRewrite, type Analysis, type Finding } from '../engine/index.ts';
+import { analyze, planMessage, rewrite as rulesRewrite, summarizePlan, type Analysis, type Finding } from '../engine/index.ts';
 import type { Store } from '../store/types.ts';
 import { inventedFacts, sanitize } from './guard.ts';
 import { judge } from './judge.ts';
@@ -267,10 +267,12 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
     return { text, assumptions };
   }
 
-  const dataOf = (draft: string, findings: readonly Finding[], context?: string): PromptData => ({
+  const dataOf = (draft: string, findings: readonly Finding[], context?: string, withPlan = false): PromptData => ({
     draft,
     context,
     findings: findings.map(({ rule, quote }) => ({ rule, quote })),
+    // The rewrite request carries the rules' plan; a nudge check only judges the findings.
+    ...(withPlan && findings.length > 0 ? { plan: summarizePlan(planMessage(draft, { findings: [...findings] }, context)) } : {}),
   });
 
   return {
@@ -282,7 +284,7 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
       const rulesFindings = request.analysis.findings;
       /** The rules' rewrite of what is judged a gap: the model's judgement when there is one, else the rules'. */
       const fallback = (outcome?: Outcome, judgement?: Judgement, rejected?: Rejection): RewriteResult => ({
-        text: rulesRewrite(request.draft, judgement ? asAnalysis(judgement, rulesFindings) : request.analysis),
+        text: rulesRewrite(request.draft, judgement ? asAnalysis(judgement, rulesFindings) : request.analysis, request.context ? { context: request.context } : {}),
         source: 'rules',
         assumptions: [],
         ...(outcome ? { note: noteOf(outcome) } : {}),
@@ -294,6 +296,8 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
           { event: 'llm_rewrite', outcome, ms: Math.round(performance.now() - started), findings: rulesFindings.length, requests: http.requests, ...extra },
           'AI judgement and rewrite',
         );
+      // Not English: the rules did not check it and cannot check a rewrite of it, so no model call either.
+      if (request.analysis.language === 'other') return { text: request.draft, source: 'rules', assumptions: [] };
       if (request.draft.length > MAX_DRAFT_CHARS) {
         log('tooLong');
         return fallback('tooLong');
@@ -307,7 +311,7 @@ export function createOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter &
 
       let answer: JudgeAnswer;
       try {
-        const messages = buildJudgeMessages(prompts, dataOf(request.draft, rulesFindings, request.context));
+        const messages = buildJudgeMessages(prompts, dataOf(request.draft, rulesFindings, request.context, true));
         answer = readJudgeAnswer(await complete(messages, judgeFormat, who, 'user', http));
       } catch (error) {
         const { outcome, rejection } = failureOf(error);
@@ -394,5 +398,5 @@ function asAnalysis(judgement: Judgement, rulesFindings: readonly Finding[]): An
         rule: f.rule, start: f.start, end: f.end, quote: f.quote, confidence: 1, message: f.why, tip: '',
       },
   );
-  return { findings, nudge: false, needsContext: false };
+  return { findings, nudge: false, needsContext: false, language: 'en' };
 }

@@ -4,7 +4,7 @@ import type { Rewriter } from './types.ts';
 /** The rules' rewrite: always available, no keys, no network. */
 export const rulesRewriter: Rewriter = {
   usesModel: false,
-  async rewrite({ draft, analysis }) {
-    return { text: rewrite(draft, analysis), source: 'rules', assumptions: [] };
+  async rewrite({ draft, analysis, context }) {
+    return { text: rewrite(draft, analysis, context ? { context } : {}), source: 'rules', assumptions: [] };
   },
 };

@@ -97,8 +97,12 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
   const rewriteRequest = { draft, context, analysis, team: request.team, user: request.user };
   // The model judges what a person asked about, clean drafts included (it may see what the rules missed); never
   // without a workspace to count the call against, and a clean draft too long to send is left to the rules.
+  // A draft in another language is not checked at all: the rules cannot verify a model's rewrite of it.
   const refine =
-    deps.rewriter.usesModel && request.team !== '' && (analysis.findings.length > 0 || draft.length <= MODEL_MAX_DRAFT_CHARS);
+    deps.rewriter.usesModel &&
+    request.team !== '' &&
+    analysis.language === 'en' &&
+    (analysis.findings.length > 0 || draft.length <= MODEL_MAX_DRAFT_CHARS);
   const first = await rulesRewriter.rewrite(rewriteRequest);
   const render = (rewrite: RewriteResult, refining: boolean) =>
     coachingMessage({ draft, analysis, rewrite: withNote(rewrite, cutNote), refining }, request.cleanText);

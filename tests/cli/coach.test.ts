@@ -138,6 +138,15 @@ describe('coach --json and human mode', () => {
     expect((JSON.parse(deadline.stdout) as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
   });
 
+  it('says a draft in another language was not checked, in human and --json mode', async () => {
+    const draft = 'Ya lo arreglo mañana, no te preocupes por eso.';
+    const human = await run([draft]);
+    expect(human.stdout).toBe('Not checked: the coach reads English.\n');
+    const json = JSON.parse((await run(['--json', draft])).stdout) as { findings: unknown[]; language: string; rewrite: string };
+    expect(json).toMatchObject({ findings: [], language: 'other', rewrite: draft });
+    expect(JSON.parse((await run(['--json', 'Thanks, merged!'])).stdout)).toMatchObject({ language: 'en' });
+  });
+
   it('answers bad usage with a message on stderr and exit 2', async () => {
     const unknown = await run(['--nope', 'x']);
     expect(unknown.code).toBe(2);

@@ -81,11 +81,20 @@ describe('prepare', () => {
     expect(original(text, 'ok')).toBe('ok');
   });
 
-  it('reads unicode emoji like :emoji: codes, as a gap between words', () => {
+  it('reads unicode emoji like :emoji: codes: between two words a sentence break, at the end a gap', () => {
     const text = 'on it \u{1F4AA}\u{1F3FD} ok \u{1F937}\u200d\u2642\ufe0f';
     const doc = prepare(text);
-    expect(doc.prose).toBe('on it   ok  ');
+    expect(doc.prose).toBe('on it \n ok  ');
     expect(original(text, 'ok')).toBe('ok');
+  });
+
+  it('an emoji between two sentences does not glue them together', () => {
+    const doc = prepare("we're spinning up our own feature flag service :rocket: should be ready monday");
+    expect(doc.sentences.map((s) => s.text)).toEqual(["we're spinning up our own feature flag service", 'should be ready monday']);
+    // A run of emoji counts once; one next to punctuation or at a line's edge is only a gap.
+    expect(prepare('done :tada: :+1::skin-tone-2: next up').sentences.map((s) => s.text)).toEqual(['done', 'next up']);
+    expect(prepare('done! :tada: next up').sentences.map((s) => s.text)).toEqual(['done!', 'next up']);
+    expect(prepare(':wave: hi all, :tada:').sentences.map((s) => s.text)).toEqual(['hi all,']);
   });
 
   it('blanks paired *bold* _italic_ ~strike~ markers but keeps snake_case and a lone tilde', () => {

@@ -22,7 +22,7 @@ function runCli(args: string[], env: Record<string, string>) {
   });
 }
 
-const rulesRewrite = rewrite(SURE_DRAFT, analyze(SURE_DRAFT, { context: SURE_CONTEXT }));
+const rulesRewrite = rewrite(SURE_DRAFT, analyze(SURE_DRAFT, { context: SURE_CONTEXT }), { context: SURE_CONTEXT });
 
 let server: FakeServer | undefined;
 afterEach(async () => {

@@ -2,6 +2,7 @@
 // what exactly leaves the process, and that the answer comes back through the same checks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLlmConfig } from '../../src/config.ts';
+import { planMessage, summarizePlan } from '../../src/engine/index.ts';
 import { createRewriter } from '../../src/llm/index.ts';
 import { rewriteLimit } from '../../src/llm/messages.ts';
 import { loadPrompts } from '../../src/llm/prompts.ts';
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('OpenAI-compatible server via OPENAI_BASE_URL', () => {
-  it('sends only the draft, its findings and the replied-to message, delimited as data', async () => {
+  it("sends only the draft, its findings, the rules' plan and the replied-to message, delimited as data", async () => {
     server = await startFakeServer(() => [200, completion({ rewrite: GOOD_REWRITE, assumptions: ['what slips'] })]);
     const llm = loadLlmConfig({ OPENAI_API_KEY: 'local-key', OPENAI_BASE_URL: server.baseUrl, OPENAI_MODEL: 'llama3.1:8b' });
     const draft = "sure, we'll try to make it work";
@@ -43,8 +44,10 @@ describe('OpenAI-compatible server via OPENAI_BASE_URL', () => {
     const messages = body.messages as { role: string; content: string }[];
     expect(messages[0]).toEqual({ role: 'system', content: loadPrompts().rewriteSystem });
     expect(messages.slice(1).map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    const plan = summarizePlan(planMessage(draft, { findings: [sure] }, SURE_CONTEXT));
+    expect(plan).toContain('takes on a request');
     expect(messages.at(-1)!.content).toBe(
-      `<context>\n${SURE_CONTEXT}\n</context>\n<findings>\n- sure-well-try: "sure, we'll try"\n</findings>\n<draft>\n${draft}\n</draft>\n` +
+      `<context>\n${SURE_CONTEXT}\n</context>\n<findings>\n- sure-well-try: "sure, we'll try"\n</findings>\n<plan>\n${plan}\n</plan>\n<draft>\n${draft}\n</draft>\n` +
         `Character limit for "rewrite": ${rewriteLimit(draft)}.`,
     );
     // Nothing about who asked, nor the engine's internals, leaves the process.

@@ -51,7 +51,7 @@ export function finding(draft: string, rule: RuleId, quote: string): Finding {
 }
 
 export function request(draft: string, findings: Finding[], extra: Partial<RewriteRequest> = {}): RewriteRequest {
-  const analysis: Analysis = { findings, nudge: findings.length > 0, needsContext: false };
+  const analysis: Analysis = { findings, nudge: findings.length > 0, needsContext: false, language: 'en' };
   return { draft, analysis, ...extra };
 }
 

@@ -30,7 +30,7 @@ function fakeOpenAi(...replies: [status: number, body: unknown, headers?: Record
   return { scope, sent };
 }
 
-const rulesText = (req = sureRequest()) => rulesRewrite(req.draft, req.analysis);
+const rulesText = (req = sureRequest()) => rulesRewrite(req.draft, req.analysis, req.context ? { context: req.context } : {});
 
 describe('OpenAI rewriter over nock', () => {
   it('returns the model rewrite and its assumptions, sending store:false and a json_schema format', async () => {
@@ -40,6 +40,27 @@ describe('OpenAI rewriter over nock', () => {
     expect(scope.isDone()).toBe(true);
     expect(sent[0]!.body).toMatchObject({ model: 'gpt-4o-mini', store: false, response_format: { type: 'json_schema' } });
     expect(sent[0]!.headers.get('authorization')).toBe('Bearer sk-test-key');
+  });
+
+  it('makes no model call for a draft in another language: the rules did not check it and cannot check a rewrite', async () => {
+    const draft = 'Vamos a usar Postgres para esto, es más simple.';
+    const { scope } = fakeOpenAi([200, completion({ findings: [], rewrite: draft, assumptions: [] })]);
+    const result = await createRewriter(llmConfig()).rewrite({ draft, analysis: { findings: [], nudge: false, needsContext: false, language: 'other' } });
+    expect(result).toEqual({ text: draft, source: 'rules', assumptions: [] });
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it("sends the rules' plan as data: the situation, the context's facts to use, the moves the draft lacks", async () => {
+    const { sent } = fakeOpenAi([200, completion({ rewrite: GOOD_REWRITE, assumptions: [] })]);
+    const draft = "sure, we'll try";
+    const context = 'can you also add SSO before the Friday release?';
+    await createRewriter(llmConfig()).rewrite(request(draft, [finding(draft, 'sure-well-try', "we'll try")], { context }));
+    const prompt = (sent[0]!.body.messages as { content: string }[]).at(-1)!.content;
+    const plan = prompt.match(/<plan>\n([^]*?)\n<\/plan>/)?.[1];
+    expect(plan).toContain('takes on a request with a deadline');
+    expect(plan).toContain('"before the Friday release" (from the context)');
+    expect(plan).toContain('missing: the cost or what gets cut');
+    expect(prompt.indexOf('<plan>')).toBeLessThan(prompt.indexOf('<draft>'));
   });
 
   it('retries once after a 429, honouring retry-after-ms', async () => {
@@ -302,7 +323,7 @@ describe('createRewriter', () => {
     const rewriter = createRewriter(llmConfig({ apiKey: undefined }));
     expect(rewriter.usesModel).toBe(false);
     const result = await rewriter.rewrite(sureRequest());
-    expect(result).toEqual({ text: rulesRewrite(SURE_DRAFT, sureRequest().analysis), source: 'rules', assumptions: [] });
+    expect(result).toEqual({ text: rulesText(), source: 'rules', assumptions: [] });
   });
 });
 

@@ -6,6 +6,7 @@ import { lastDays } from '../../src/slack/time.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const CLEAN = 'Thanks, merged!';
+const NOT_ENGLISH = 'Vamos a usar Postgres para esto, es más simple y ya lo tenemos en producción.';
 
 let h: Harness;
 useHarness((harness) => (h = harness));
@@ -46,6 +47,14 @@ describe('/tradeoff <draft>', () => {
     const [reply] = await h.slack.waitFor('response_url');
     expect(blockIds(reply!.args.blocks)).toEqual(['clean']);
     expect(reply!.args.text).toMatch(/Nothing to fix/);
+  });
+
+  it('says a draft in another language was not checked, instead of "nothing to fix"', async () => {
+    await h.command(NOT_ENGLISH);
+    const [reply] = await h.slack.waitFor('response_url');
+    expect(blockIds(reply!.args.blocks)).toEqual(['not-english']);
+    expect(reply!.args.text).toMatch(/Not checked: the coach reads English/);
+    expect(JSON.stringify(reply!.args.blocks)).not.toMatch(/Nothing to fix|reads clearly/i);
   });
 
   it('shows a draft full of pings and links back without any of them working', async () => {
@@ -107,6 +116,13 @@ describe('/tradeoff with no text: the modal', () => {
     expect(body.view.blocks[0].element.initial_value).toBe(FLAGGED);
     expect(blockIds(body.view.blocks)).toContain('finding-0');
     expect(actionsOf(body.view.blocks.slice(1))).toContain('coach_helpful');
+  });
+
+  it('says in the modal that a draft in another language was not checked', async () => {
+    const res = await h.interaction(submission(NOT_ENGLISH));
+    const body = (await res.json()) as any;
+    expect(blockIds(body.view.blocks)).toContain('not-english');
+    expect(JSON.stringify(body.view.blocks)).toMatch(/Not checked: the coach reads English/);
   });
 
   it('shows typed <!channel> as harmless text', async () => {

@@ -5,6 +5,7 @@ import { lastDays } from '../../src/slack/time.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const CLEAN = 'Thanks, merged!';
+const NOT_ENGLISH = 'Je pense que nous devons utiliser Redis pour le cache, on le fait demain.';
 
 let h: Harness;
 useHarness((harness) => (h = harness));
@@ -25,6 +26,13 @@ describe('DMs', () => {
     await h.event(dmMessage(CLEAN));
     const [post] = await h.slack.waitFor('chat.postMessage');
     expect(post!.args.text).toMatch(/Looks good/);
+  });
+
+  it('says a message in another language was not checked, instead of "looks good"', async () => {
+    await h.event(dmMessage(NOT_ENGLISH));
+    const [post] = await h.slack.waitFor('chat.postMessage');
+    expect(post!.args.text).toMatch(/Not checked: the coach reads English/);
+    expect(post!.args.text).not.toMatch(/Looks good/);
   });
 
   it('replies in the thread when the DM message is in one', async () => {
@@ -113,6 +121,12 @@ describe('message shortcut "Coach this message"', () => {
     h.slack.failNext('conversations.replies', { error: 'not_in_channel' });
     await h.interaction(shortcut(reply.text, { message: reply }));
     await h.slack.waitFor('response_url');
+  });
+
+  it('says the selected message was not checked when it is not in English', async () => {
+    await h.interaction(shortcut(NOT_ENGLISH));
+    const [reply] = await h.slack.waitFor('response_url');
+    expect(reply!.args.text).toMatch(/Not checked: the coach reads English/);
   });
 
   it('says so when the message has no text', async () => {

@@ -107,6 +107,7 @@ describe('block builders stay within Slack limits', () => {
       findings: ['sure-well-try', 'missing-tradeoffs', 'unstated-assumptions', 'no-next-step', 'build-vs-buy'].map(finding),
       nudge: true,
       needsContext: false,
+      language: 'en',
     };
     const long = 'word '.repeat(3000);
     const message = coachingMessage({ draft: long, analysis, rewrite: { text: `${long} more`, source: 'ai', assumptions: ['a'.repeat(3000)] } }, 'x');

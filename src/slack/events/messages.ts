@@ -117,7 +117,7 @@ async function nudge(deps: SlackDeps, client: MessageArgs['client'], team: strin
       channel: message.channel,
       user: message.user,
       ...(threadTs ? { thread_ts: threadTs } : {}),
-      ...nudgeMessage({ findings, nudge: true, needsContext: false }, { channel: message.channel, ts: message.ts, threadTs }),
+      ...nudgeMessage({ findings, nudge: true, needsContext: false, language: 'en' }, { channel: message.channel, ts: message.ts, threadTs }),
     });
     const sent = findings.map((f) => f.rule);
     deps.logger.info({ ...ids, rules: sent, textLength: message.text.length, withParent: context !== undefined }, 'nudged');

@@ -135,11 +135,17 @@ function summary(findings: readonly Shown[]): string {
   return `Tradeoff Coach: ${things} to tighten (${titles.join(', ')}).`;
 }
 
-/** The full coaching reply. A clean draft gets `cleanText` alone. */
+/** What a draft in another language gets on every surface, instead of a clean bill the coach could not give. */
+export const NOT_ENGLISH_TEXT = 'Not checked: the coach reads English.';
+
+/** The full coaching reply. A clean draft gets `cleanText` alone; a draft in another language, NOT_ENGLISH_TEXT. */
 export function coachingMessage(coaching: Coaching, cleanText: string, maxBlocks: number = LIMITS.messageBlocks): SlackMessage {
   const { rewrite, refining } = coaching;
   const findings = shownFindings(coaching);
   const dropped = droppedBlock(rewrite.judgement?.dropped ?? []);
+  if (findings.length === 0 && coaching.analysis.language === 'other') {
+    return { text: `Tradeoff Coach: ${NOT_ENGLISH_TEXT}`, blocks: [section(`:grey_question: ${escapeMrkdwn(NOT_ENGLISH_TEXT)}`, 'not-english')] };
+  }
   if (findings.length === 0) {
     const notes: string[] = [];
     if (refining) notes.push('_Checking with AI…_');
