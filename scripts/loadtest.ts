@@ -5,19 +5,26 @@
 //
 //   npm run loadtest                                  # 200 requests/s for 30 s per run, all runs
 //   npm run loadtest -- --seconds 5 --rate 50 --runs baseline,redis-outage
+//   npm run loadtest -- --runs baseline --profile .cache/profile   # + what held the event loop: CPU profile, GC, loop delay
+//
+// With --profile the app runs with --cpu-prof, --trace-gc, a sampling heap profiler and scripts/loop-probe.ts, over the
+// load window only; LOOP_PROBE_PROMOTED=1 samples only allocations that outlived a scavenge. LOADTEST_NODE_FLAGS
+// passes extra flags to the app's node (e.g. "--max-semi-space-size=8") to compare settings.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { analyze } from '../src/engine/index.ts';
 import { FakeSlack } from '../tests/helpers/fake-slack-api.ts';
+import { formatSummary, summarize } from './cpuprofile-summary.ts';
 import { startRedis, type RedisServer } from '../tests/helpers/redis.ts';
 import { formBody, signature } from '../tests/helpers/slack-signing.ts';
 
@@ -42,11 +49,14 @@ type Autocannon = (options: {
   overallRate: number;
   duration: number;
   timeout: number;
+  ignoreCoordinatedOmission: boolean;
   requests: {
     setupRequest: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
     onResponse: (status: number, body: string, context: Record<string, unknown>) => void;
   }[];
-}) => Promise<AutocannonResult>;
+}) => Promise<AutocannonResult> & {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const RUNS = ['baseline', 'slack-errors', 'model-hang', 'redis-outage'] as const;
@@ -58,6 +68,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     connections: { type: 'string', default: '20' },
     runs: { type: 'string', default: RUNS.join(',') },
+    profile: { type: 'string' },
   },
 });
 const SECONDS = positive('seconds');
@@ -69,6 +80,9 @@ const SELECTED = values.runs.split(',').map((name) => {
 });
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const PROBE = fileURLToPath(new URL('./loop-probe.ts', import.meta.url));
+/** With --profile: the app runs with --cpu-prof, --trace-gc and the loop probe, and each run's files go here. */
+const PROFILE_DIR = values.profile ? resolve(values.profile) : undefined;
 const SECRET = 'loadtest-signing-secret-0123456789';
 /** How long replies may keep arriving after the load stops (the hung model times out after LLM_TIMEOUT_MS = 10 s). */
 const DRAIN_MAX_MS = 20_000;
@@ -101,7 +115,7 @@ function positive(name: 'seconds' | 'rate' | 'connections'): number {
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nusage: npm run loadtest -- [--seconds 30] [--rate 200] [--connections 20] [--runs ${RUNS.join(',')}]\n`);
+  process.stderr.write(`${problem}\nusage: npm run loadtest -- [--seconds 30] [--rate 200] [--connections 20] [--runs ${RUNS.join(',')}] [--profile <dir>]\n`);
   process.exit(2);
 }
 
@@ -201,9 +215,35 @@ async function drain(slack: FakeSlack, quietMs = 1500): Promise<void> {
   }
 }
 
+/**
+ * Ack latencies as autocannon measured them (request written to response read), with coordinated omission
+ * corrected the way HdrHistogram does it: a response slower than the interval between two requests of its
+ * connection (connections / rate) also stands for the requests that connection could not send meanwhile.
+ */
+function ackLatency() {
+  const histogram = createHistogram();
+  const intervalUs = (1e6 * CONNECTIONS) / RATE;
+  let max = 0;
+  return {
+    record(ms: number) {
+      const us = Math.max(1, Math.round(ms * 1000));
+      max = Math.max(max, ms);
+      histogram.record(us);
+      for (let missed = us - intervalUs; missed >= intervalUs; missed -= intervalUs) histogram.record(Math.round(missed));
+    },
+    summary: () => ({ p50: round(histogram.percentile(50) / 1000), p99: round(histogram.percentile(99) / 1000), max: round(max) }),
+  };
+}
+
+const round = (ms: number) => (ms >= 10 ? Math.round(ms) : Math.round(ms * 10) / 10);
+
 interface RunResult {
   run: Run;
   acks: AutocannonResult;
+  /** Ack latency in ms (see ackLatency). */
+  latency: { p50: number; p99: number; max: number };
+  /** The load generator's own event loop delay in ms: how much of the latency may be the generator's. */
+  generator: { p99: number; max: number };
   /** Acked requests per kind. */
   sent: Record<Kind, number>;
   delivered: Record<Kind, number>;
@@ -216,6 +256,54 @@ interface RunResult {
   rss: { before?: number; peak?: number; after?: number };
   warnings: Map<string, number>;
   note: string;
+  /** With --profile: the loop probe's figures over the load window (see scripts/loop-probe.ts). */
+  probe?: ProbeWindow;
+}
+
+interface ProbeWindow {
+  us: number;
+  openUs: number;
+  loopDelayMs: { p50: number; p99: number; max: number; mean: number };
+  serverAckMs: { p50: number; p99: number; max: number; count: number };
+  elu: number;
+  gc: Record<string, { count: number; ms: number; maxMs: number }>;
+}
+
+/** Reads the loop probe's JSON lines from the app's stderr; next('open' | 'window') waits for the next one. */
+function probeLines(stderr: NodeJS.ReadableStream) {
+  const waiting = new Map<string, (fields: Record<string, any>) => void>();
+  let openUs = 0;
+  let pending = '';
+  stderr.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith('{"probe"')) continue;
+      const fields = JSON.parse(line) as Record<string, any>;
+      if (fields.probe === 'open') openUs = fields.us;
+      waiting.get(fields.probe)?.({ ...fields, openUs });
+      waiting.delete(fields.probe);
+    }
+  });
+  return {
+    next<K extends 'open' | 'window'>(kind: K): Promise<K extends 'window' ? ProbeWindow : { us: number }> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the loop probe did not answer (${kind})`)), 5_000);
+        waiting.set(kind, (fields) => {
+          clearTimeout(timer);
+          resolve(fields as never);
+        });
+      });
+    },
+  };
+}
+
+/** The app's CPU profile (written when it exits), cut to the probe's window. */
+function profileReport(dir: string, window: ProbeWindow): string {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) return '  (no .cpuprofile written)';
+  const summary = summarize(JSON.parse(readFileSync(join(dir, file), 'utf8')), { from: window.openUs, to: window.us });
+  return `${formatSummary(summary, '    ')}\n    files: ${join(dir, file)}, ${join(dir, 'gc-trace.txt')}`;
 }
 
 async function runOnce(run: Run): Promise<RunResult> {
@@ -225,7 +313,13 @@ async function runOnce(run: Run): Promise<RunResult> {
   const model = run === 'model-hang' ? await startHungModel() : undefined;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [MAIN], {
+  const profileDir = PROFILE_DIR && join(PROFILE_DIR, run);
+  if (profileDir) {
+    await rm(profileDir, { recursive: true, force: true });
+    await mkdir(profileDir, { recursive: true });
+  }
+  const nodeArgs = [...(process.env.LOADTEST_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--trace-gc', '--import', PROBE] : [])];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: dataDir,
     env: {
       PATH: process.env.PATH ?? '',
@@ -237,6 +331,7 @@ async function runOnce(run: Run): Promise<RunResult> {
       REDIS_URL: redis.url,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...(profileDir ? { LOOP_PROBE_HEAP_DIR: profileDir, LOOP_PROBE_PROMOTED: process.env.LOOP_PROBE_PROMOTED ?? '' } : {}),
       ...(model
         ? { OPENAI_API_KEY: 'sk-loadtest-not-real', OPENAI_BASE_URL: model.url, LLM_USER_DAILY_CAP: '1000000', LLM_TEAM_DAILY_CAP: '1000000' }
         : {}),
@@ -244,11 +339,17 @@ async function runOnce(run: Run): Promise<RunResult> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const warnings = new Map<string, number>();
+  // --trace-gc lines share stdout with the app's JSON logs; with --profile they go to a file of their own.
+  const gcTrace = profileDir ? createWriteStream(join(profileDir, 'gc-trace.txt')) : undefined;
   let pending = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
+      if (gcTrace && !line.startsWith('{')) {
+        gcTrace.write(`${line}\n`);
+        continue;
+      }
       const msg = (() => {
         try {
           return String(JSON.parse(line).msg);
@@ -259,7 +360,7 @@ async function runOnce(run: Run): Promise<RunResult> {
       warnings.set(msg, (warnings.get(msg) ?? 0) + 1);
     }
   });
-  child.stderr!.on('data', () => undefined);
+  const probe = probeLines(child.stderr!);
 
   try {
     await waitHealthy(origin, () => child.exitCode !== null);
@@ -292,17 +393,26 @@ async function runOnce(run: Run): Promise<RunResult> {
       faults.push(setTimeout(() => void redis.restart(), (SECONDS * 2000) / 3));
       note = 'redis-server stopped at 1/3 of the run, a fresh one started at 2/3';
     }
+    if (profileDir) {
+      child.kill('SIGUSR2'); // the probe opens its window
+      await probe.next('open');
+    }
     const sampler = setInterval(() => {
       const now = rssMb(pid);
       if (now !== undefined) rss.peak = Math.max(rss.peak ?? 0, now);
     }, 250);
 
-    const acks = await autocannon({
+    const generatorDelay = monitorEventLoopDelay({ resolution: 2 });
+    generatorDelay.enable();
+    const latency = ackLatency();
+    const load = autocannon({
       url: origin,
       connections: CONNECTIONS,
       overallRate: RATE,
       duration: SECONDS,
       timeout: 10,
+      // Corrected here instead (ackLatency): autocannon's correction assumes 1 ms between requests, not 1000 / rate.
+      ignoreCoordinatedOmission: true,
       requests: [
         {
           setupRequest: (_request, context) => {
@@ -319,19 +429,28 @@ async function runOnce(run: Run): Promise<RunResult> {
         },
       ],
     });
+    load.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latency.record(ms);
+    });
+    const acks = await load;
     for (const timer of faults) clearTimeout(timer);
+    generatorDelay.disable();
+    if (profileDir) child.kill('SIGUSR2');
+    const window = profileDir ? await probe.next('window') : undefined;
     // With the model hanging, the replies' in-place updates (rules' rewrite + a note) come after LLM_TIMEOUT_MS.
     await drain(slack, run === 'model-hang' ? 11_000 : 1_500);
     clearInterval(sampler);
     rss.after = rssMb(pid);
     const sent: Record<Kind, number> = { command: 0, nudge: 0, channel: 0, dm: 0 };
     for (const item of answered) sent[item.kind] += 1;
-    return { run, acks, sent, ...delivered(slack, answered, scripted), rss, warnings, note };
+    const generator = { p99: round(generatorDelay.percentile(99) / 1e6), max: round(generatorDelay.max / 1e6) };
+    return { run, acks, latency: latency.summary(), generator, sent, ...delivered(slack, answered, scripted), rss, warnings, note, probe: window };
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(12_000)]);
     if (child.exitCode === null) child.kill('SIGKILL');
+    gcTrace?.end();
     await redis.stop();
     await slack.close();
     await model?.close();
@@ -380,7 +499,8 @@ function print(result: RunResult): void {
   console.log(`\n${result.run}${result.note ? `: ${result.note}` : ''}`);
   line('requests', `${total} acked in ${SECONDS} s (${sent.command} commands, ${sent.nudge + sent.channel} channel messages, ${sent.dm} DMs)`);
   line('acks', `${acks['2xx']} 2xx, ${acks.non2xx} non-2xx, ${acks.errors} errors, ${acks.timeouts} timeouts`);
-  line('ack latency (ms)', `p50 ${acks.latency.p50}, p99 ${acks.latency.p99}, max ${acks.latency.max}`);
+  line('ack latency (ms)', `p50 ${result.latency.p50}, p99 ${result.latency.p99}, max ${result.latency.max}`);
+  line('', `(the load generator's own event loop delay: p99 ${result.generator.p99}, max ${result.generator.max})`);
   const share = (kind: Kind) => `${got[kind]}/${sent[kind]}`;
   line('replies delivered', `commands ${share('command')}, nudges ${share('nudge')}, DMs ${share('dm')}`);
   if (result.sorry > 0) line('', `+ ${result.sorry} commands answered "sorry, something went wrong" (their coaching reply was refused)`);
@@ -391,6 +511,12 @@ function print(result: RunResult): void {
   line('RSS (MB)', `before ${rss.before ?? 'n/a'}, peak ${rss.peak ?? 'n/a'}, after ${rss.after ?? 'n/a'}`);
   const top = [...result.warnings].sort((a, b) => b[1] - a[1]).slice(0, 4);
   if (top.length > 0) line('app warnings', top.map(([msg, n]) => `${n}× "${msg.replace(/\s*\(url: .*$/, '').slice(0, 60)}"`).join('; '));
+  if (result.probe) {
+    const { loopDelayMs: d, serverAckMs: a, elu, gc } = result.probe;
+    line('ack in the app (ms)', `p50 ${a.p50}, p99 ${a.p99}, max ${a.max} (${a.count} requests, request start to response finish)`);
+    line('event loop delay (ms)', `p50 ${d.p50}, p99 ${d.p99}, max ${d.max}, mean ${d.mean}; utilisation ${elu}`);
+    line('GC', Object.entries(gc).map(([kind, g]) => `${kind} ${g.count}× ${g.ms} ms (max ${g.maxMs})`).join(', ') || 'none');
+  }
 }
 
 // Bounded: even if something hangs, the script ends.
@@ -401,5 +527,9 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 
 console.log(`loadtest: ${RATE} requests/s for ${SECONDS} s per run, ${CONNECTIONS} connections, against node src/main.ts (HTTP, Redis) on 127.0.0.1`);
-for (const run of SELECTED) print(await runOnce(run));
+for (const run of SELECTED) {
+  const result = await runOnce(run);
+  print(result);
+  if (PROFILE_DIR && result.probe) console.log(`  CPU profile of the app over the load window:\n${profileReport(join(PROFILE_DIR, run), result.probe)}`);
+}
 process.exit(0);
