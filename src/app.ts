@@ -53,6 +53,41 @@ const CLIENT_OPTIONS = {
   retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, maxRetryTime: 10_000, randomize: true },
 } as const;
 
+/**
+ * Every ack (Bolt's own for events, the listeners' for commands, actions and shortcuts) is followed by waiting for
+ * a turn: the work after the acks runs one request at a time, one per turn of the event loop, so between any two
+ * pieces of coaching the requests already waiting on their sockets are read, checked and acked (issue 10: in a
+ * burst, every ack used to wait for the coaching of the requests before it). Receivers hand every request to
+ * processEvent, so this is the one place that sees them all.
+ */
+function ackBeforeWork(app: App): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) =>
+    processEvent({
+      ...event,
+      ack: async (response) => {
+        await event.ack(response);
+        await nextTurn();
+      },
+    });
+}
+
+/** Work waiting after its ack, first in first out; one starts per turn of the event loop. */
+const waitingForTurn: (() => void)[] = [];
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (waitingForTurn.push(resolve) === 1) setImmediate(startNext);
+  });
+}
+
+function startNext(): void {
+  // The resolved work runs (until its first I/O) right after this callback; the next one waits for the next
+  // turn, after the poll phase has read and acked whatever arrived meanwhile.
+  waitingForTurn.shift()?.();
+  if (waitingForTurn.length > 0) setImmediate(startNext);
+}
+
 export function createApp(config: Config, deps: AppDeps): TradeoffApp {
   const logger = deps.logger;
   const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }));
@@ -119,7 +154,10 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     deferInitialization: true,
     ignoreSelf: true,
     developerMode: false,
+    // Bolt's default in-memory conversation store is unused here, and it built an Error with a stack for every event.
+    convoStore: false,
   });
+  ackBeforeWork(app);
 
   async function idle(timeoutMs = 5_000): Promise<boolean> {
     // Work starts just after the ack, so "idle" means no work seen over a few consecutive looks.
