@@ -14,6 +14,8 @@ import { BOT_SCOPES } from './slack/ids.ts';
 import { withInstallationCache } from './slack/installation-cache.ts';
 import { registerListeners } from './slack/register.ts';
 import { ThreadContext } from './slack/thread-context.ts';
+import { createReplyDeliveries } from './slack/reply-delivery.ts';
+import { CALL_TIMEOUT_MS, QUICK_RETRY } from './slack/retry.ts';
 import { toInstallationStore } from './store/installations.ts';
 import type { Store } from './store/types.ts';
 
@@ -44,14 +46,8 @@ const KEEP_ALIVE_MS = 66_000;
 const BODY_LIMIT_BYTES = 1 << 20;
 /** /healthz waits this long at most for the store's answer (a frozen Redis must not slow the probe). */
 const STORE_PROBE_MS = 250;
-/**
- * web-api defaults to 10 retries over ~30 minutes and no timeout: a nudge could arrive half an hour late. Two quick
- * retries (429s still wait for Retry-After) and a 5 s timeout keep a failing call short.
- */
-const CLIENT_OPTIONS = {
-  timeout: 5_000,
-  retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, maxRetryTime: 10_000, randomize: true },
-} as const;
+/** Short retries and a timeout for every Web API call (retry.ts says why). */
+const CLIENT_OPTIONS = { timeout: CALL_TIMEOUT_MS, retryConfig: QUICK_RETRY } as const;
 
 /**
  * Every ack (Bolt's own for events, the listeners' for commands, actions and shortcuts) is followed by waiting for
@@ -169,8 +165,10 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     return false;
   }
 
+  const replies = createReplyDeliveries({ logger, now: deps.now });
   const slackDeps: SlackDeps = {
     store: deps.store,
+    replies,
     rewriter: deps.rewriter ?? rulesRewriter,
     logger,
     nudgeLimits: config.nudges,
@@ -244,6 +242,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     async stop(drainMs = 8_000) {
       ready = false;
       await app.stop();
+      replies.stop();
       if (!(await idle(drainMs))) logger.warn({ inFlight }, 'stopped with work still in flight');
     },
     idle,

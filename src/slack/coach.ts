@@ -1,7 +1,6 @@
 // One coaching flow for every surface that answers a person who asked (/tradeoff, modal, DM, shortcut,
 // "show rewrite"): analyse, reply with the rules' answer at once, record counts, then (when a model is
 // configured) let the model judge the draft - clean ones too - and rewrite it, updating the same reply in place.
-import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { analyze, type RuleId } from '../engine/index.ts';
 import { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from '../llm/messages.ts';
@@ -22,14 +21,6 @@ export interface ReplyTarget {
 
 const NO_LINK_PREVIEWS = { unfurl_links: false, unfurl_media: false } as const;
 
-/** Replies through a response_url: ephemeral to the person who acted. */
-export function viaRespond(respond: RespondFn, replaceFirst = false): ReplyTarget {
-  return {
-    send: async (m) => void (await respond({ response_type: 'ephemeral', replace_original: replaceFirst, ...m })),
-    replace: async (m) => void (await respond({ response_type: 'ephemeral', replace_original: true, ...m })),
-  };
-}
-
 /** Replies with a real message (the DM with the bot), updated in place with chat.update. */
 export function viaMessage(client: WebClient, channel: string, threadTs?: string): ReplyTarget {
   let ts: string | undefined;
@@ -42,23 +33,6 @@ export function viaMessage(client: WebClient, channel: string, threadTs?: string
       if (!ts) throw new Error('replace() before send()');
       await client.chat.update({ channel, ts, ...m });
     },
-  };
-}
-
-/** Uses `primary`; if its first send fails (say the response_url is gone), uses `fallback` from then on. */
-export function withFallback(primary: ReplyTarget, fallback: () => ReplyTarget, onFallback: (error: unknown) => void): ReplyTarget {
-  let active = primary;
-  return {
-    async send(m) {
-      try {
-        await primary.send(m);
-      } catch (error) {
-        onFallback(error);
-        active = fallback();
-        await active.send(m);
-      }
-    },
-    replace: (m) => active.replace(m),
   };
 }
 

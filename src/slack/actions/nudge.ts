@@ -1,7 +1,7 @@
 // Buttons on a passive nudge: show the full coaching with a rewrite, mute for today, not helpful.
 import type { SlackDeps } from '../deps.ts';
 import { analyze } from '../../engine/index.ts';
-import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE, viaRespond } from '../coach.ts';
+import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE } from '../coach.ts';
 import { endOfUtcDay } from '../time.ts';
 import { decodeMessageRef, type MessageRef } from '../views/nudge.ts';
 import { REPLY } from '../views/replies.ts';
@@ -27,7 +27,9 @@ export function showRewriteAction(deps: SlackDeps) {
       const { context, note } = await parentContext(deps, client, team, ref, message);
       // The nudge already counted these findings.
       const request = { draft: message.text, context, note, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.', countFindings: false };
-      await coach(deps, request, viaRespond(respond, true));
+      const channel = body.channel?.id ?? ref.channel; // where the nudge is: a fallback answers there
+      const reply = deps.replies.viaResponseUrl({ responseUrl: body.response_url, client, team, user, channel, surface: 'nudge-rewrite', replaceOriginal: true });
+      await coach(deps, request, reply);
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'nudge-rewrite', team, user }, 'show rewrite failed');
       await respond({ replace_original: false, ...REPLY.failed() }).catch(() => undefined);
