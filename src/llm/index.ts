@@ -1,13 +1,14 @@
 // Picks the rewriter from the config: the model when OPENAI_API_KEY is set, otherwise the rules (which cost nothing).
+// The openai SDK (about 30 MiB and 200 ms to import) is loaded only when a key is set, in the background (issue 10).
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
-import { createOpenAiRewriter } from './openai-rewriter.ts';
+import type { OpenAiRewriterOptions } from './openai-rewriter.ts';
 import { loadPrompts } from './prompts.ts';
 import { rulesRewriter } from './rules-rewriter.ts';
-import type { Rewriter } from './types.ts';
+import type { Rewriter, VerifyNudge } from './types.ts';
 
-export { ANSWER_LIMITS, NOTES } from './openai-rewriter.ts';
+// ANSWER_LIMITS and NOTES live in openai-rewriter.ts: re-exporting them here would load the SDK with this file.
 export { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from './messages.ts';
 export { rulesRewriter } from './rules-rewriter.ts';
 export type { CheckId, Judgement, JudgedFinding, Rejection, RewriteRequest, RewriteResult, Rewriter, VerifyNudge } from './types.ts';
@@ -23,7 +24,7 @@ export function createRewriter(llm: Config['llm'], { store, logger }: RewriterDe
     if (llm.verifyNudges) logger?.warn({ event: 'llm_config' }, 'LLM_VERIFY_NUDGES is on but OPENAI_API_KEY is not set: nudges are not verified');
     return rulesRewriter;
   }
-  const ai = createOpenAiRewriter({
+  const ai = loadOpenAiRewriter({
     apiKey: llm.apiKey,
     baseURL: llm.baseUrl,
     model: llm.model,
@@ -33,4 +34,15 @@ export function createRewriter(llm: Config['llm'], { store, logger }: RewriterDe
     prompts: loadPrompts(), // at start: a broken prompt file stops the app here, not on the first request
   });
   return llm.verifyNudges ? ai : { usesModel: true, rewrite: ai.rewrite };
+}
+
+/** The model rewriter, its SDK imported in the background: calls made before it is loaded wait for it. */
+function loadOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter & { verifyNudge: VerifyNudge } {
+  const loaded = import('./openai-rewriter.ts').then(({ createOpenAiRewriter }) => createOpenAiRewriter(options));
+  loaded.catch(() => undefined); // reported by the first call that needs it
+  return {
+    usesModel: true,
+    rewrite: async (request) => (await loaded).rewrite(request),
+    verifyNudge: async (...args) => (await loaded).verifyNudge(...args),
+  };
 }
