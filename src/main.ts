@@ -1,10 +1,13 @@
 // The only file with side effects: read .env and the environment, build the logger, store and rewriter, start the
 // app, and stop it cleanly on SIGTERM / SIGINT.
-import { createApp } from './app.ts';
-import { ConfigError, loadConfig, loadDotenv } from './config.ts';
-import { createRewriter } from './llm/index.ts';
-import { createLogger } from './logger.ts';
-import { createStore } from './store/index.ts';
+import { enableCompileCache, flushCompileCache } from 'node:module';
+
+// Before anything else is loaded: Node's compile cache (NODE_COMPILE_CACHE, or node-compile-cache in the OS temp
+// dir) keeps every module type-stripped and compiled, so a restart skips both. Measured (issue 10): importing the
+// app takes about half the time and 25 MiB less, since the TypeScript stripper is not even loaded. Hence the
+// dynamic imports below: static ones would be compiled before this line runs.
+enableCompileCache();
+const { ConfigError, loadConfig, loadDotenv } = await import('./config.ts');
 
 async function main(): Promise<void> {
   loadDotenv();
@@ -17,6 +20,15 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\nSee .env.example and README.md ("Slack app").\n`);
     process.exit(78); // EX_CONFIG
   }
+
+  // In HTTP mode Bolt's Socket Mode client is never used: it loads only if something reaches for it.
+  if (config.slack.mode === 'http') (await import('./defer-require.ts')).deferRequire('@slack/bolt', '@slack/socket-mode');
+  const [{ createApp }, { createRewriter }, { createLogger }, { createStore }] = await Promise.all([
+    import('./app.ts'),
+    import('./llm/index.ts'),
+    import('./logger.ts'),
+    import('./store/index.ts'),
+  ]);
 
   const logger = createLogger({ level: config.logLevel });
   const store = await createStore(config, logger);
@@ -44,6 +56,7 @@ async function main(): Promise<void> {
 
   try {
     await coach.start();
+    flushCompileCache(); // now, not at exit: a killed process would lose it
   } catch (err) {
     logger.fatal({ err }, 'could not start');
     await store.close().catch(() => undefined);
