@@ -1,10 +1,13 @@
 // What the default configuration (SQLite, no model, HTTP mode) never loads (issue 10): the openai SDK without a key,
 // ioredis without REDIS_URL, and Bolt's Socket Mode client (with the npm undici behind it) in HTTP mode. Each case
-// runs in a fresh node process that records every package it resolves.
+// runs in a fresh node process that records every package it resolves. And every way of starting it gives node the
+// same flags.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { APP_NODE_FLAGS } from '../../scripts/startup.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -65,5 +68,14 @@ describe('the default configuration', () => {
       output = JSON.stringify({ before, client: receiver.client.constructor.name });`);
     expect(JSON.parse(output)).toEqual({ before: false, client: 'SocketModeClient' });
     expect(packages).toContain('undici'); // loaded once the Socket Mode receiver was built
+  });
+});
+
+describe('how the app is started', () => {
+  it('gets the same node flags from npm start, the Dockerfile and the load script', () => {
+    const start = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts.start as string;
+    const cmd = JSON.parse(/^CMD\s+(\[.*\])\s*$/m.exec(readFileSync(`${ROOT}Dockerfile`, 'utf8'))![1]!) as string[];
+    expect(start).toBe(['node', ...APP_NODE_FLAGS, 'src/main.ts'].join(' '));
+    expect(cmd).toEqual(['node', ...APP_NODE_FLAGS, 'src/main.ts']);
   });
 });
