@@ -590,8 +590,11 @@ function print(result: RunResult): void {
   }
   if (result.sorry > 0) line('', `+ ${result.sorry} commands answered "sorry, something went wrong" (their coaching reply was refused)`);
   if (result.updated > 0) line('', `+ ${result.updated} replies updated in place after the model`);
-  const lost = sent.command - got.command - result.sorry + (sent.nudge - got.nudge) + (sent.dm - got.dm);
-  line('lost', `${lost} (and ${sent.channel} clean channel messages rightly got nothing)`);
+  // Replies answer someone who asked; a nudge is unsolicited, retried only briefly (late, it is noise), and skipped
+  // on purpose while its limits cannot be checked (Redis down).
+  const lost = sent.command - got.command - result.sorry + (sent.dm - got.dm);
+  line('lost', `${lost} replies (and ${sent.channel} clean channel messages rightly got nothing)`);
+  if (sent.nudge > got.nudge) line('nudges not sent', `${sent.nudge - got.nudge} (see the app warnings for why)`);
   line('duplicates', `${result.duplicates} nudges or DM replies delivered twice`);
   const refused = [...result.undeliverable].sort((a, b) => b[1] - a[1]);
   line('undeliverable', refused.length === 0 ? '0 replies given up' : refused.map(([why, n]) => `${n}× ${why}`).join('; '));

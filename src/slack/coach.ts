@@ -1,7 +1,6 @@
 // One coaching flow for every surface that answers a person who asked (/tradeoff, modal, DM, shortcut,
 // "show rewrite"): analyse, reply with the rules' answer at once, record counts, then (when a model is
 // configured) let the model judge the draft - clean ones too - and rewrite it, updating the same reply in place.
-import type { WebClient } from '@slack/web-api';
 import { analyze, type RuleId } from '../engine/index.ts';
 import { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from '../llm/messages.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
@@ -17,23 +16,6 @@ export const MAX_DRAFT_CHARS = 4000;
 export interface ReplyTarget {
   send(message: SlackMessage): Promise<void>;
   replace(message: SlackMessage): Promise<void>;
-}
-
-const NO_LINK_PREVIEWS = { unfurl_links: false, unfurl_media: false } as const;
-
-/** Replies with a real message (the DM with the bot), updated in place with chat.update. */
-export function viaMessage(client: WebClient, channel: string, threadTs?: string): ReplyTarget {
-  let ts: string | undefined;
-  return {
-    async send(m) {
-      const posted = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...m, ...NO_LINK_PREVIEWS });
-      ts = posted.ts;
-    },
-    async replace(m) {
-      if (!ts) throw new Error('replace() before send()');
-      await client.chat.update({ channel, ts, ...m });
-    },
-  };
 }
 
 export interface CoachRequest {

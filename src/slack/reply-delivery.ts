@@ -1,11 +1,13 @@
-// Replies to someone who asked through a response_url (/tradeoff, the message shortcut, a nudge's "Show a
-// rewrite"), and what happens when Slack fails. No reply is lost to a transient Slack error (issue 10):
+// Replies to someone who asked, and what happens when Slack fails. No reply is lost to a transient Slack error
+// (issue 10). Through a response_url (/tradeoff, the message shortcut, a nudge's "Show a rewrite"):
 //
 // 1. the response_url, retried on 5xx, 429 and network errors with the quick policy (retry.ts);
 // 2. then chat.postEphemeral in the same channel (web-api retries it with the same policy);
 // 3. then the person's DM with the bot, saying why the reply is there;
 // 4. when all three failed and some failure was transient, the whole chain again in the background, with web-api's
 //    slow policy, for as long as the response_url lives (30 minutes).
+//
+// A reply in the DM with the bot (someone wrote to it) gets the same background retries after the WebClient's own.
 //
 // A reply refused for good (an expired response_url, a bot outside the channel and a DM that cannot be opened) is
 // logged once as "reply undeliverable" with the reason per route, and never with its text.
@@ -47,8 +49,21 @@ export interface ResponseUrlReply {
   replaceOriginal?: boolean;
 }
 
+export interface DirectMessageReply {
+  client: WebClient;
+  team: string;
+  user: string;
+  /** The DM with the bot. */
+  channel: string;
+  threadTs?: string;
+  /** For logs only. */
+  surface: string;
+}
+
 export interface ReplyDeliveries {
   viaResponseUrl(reply: ResponseUrlReply): ReplyTarget;
+  /** A message in the DM with the bot (updated in place with chat.update), retried in the background like the rest. */
+  viaDirectMessage(reply: DirectMessageReply): ReplyTarget;
   /** Replies waiting for a background retry. */
   readonly waiting: number;
   /** Shutdown: stops the background retries, logging each reply as undeliverable. */
@@ -62,8 +77,10 @@ export interface DeliveryOptions {
 
 export function createReplyDeliveries({ logger, now = Date.now }: DeliveryOptions): ReplyDeliveries {
   const waiting = new Set<AbortController>();
+  const shared = { logger, now, waiting };
   return {
-    viaResponseUrl: (reply) => new ResponseUrlTarget(reply, { logger, now, waiting }),
+    viaResponseUrl: (reply) => new RetryingReply(new ResponseUrlChain(reply, shared), shared, reply),
+    viaDirectMessage: (reply) => new RetryingReply(new DirectMessage(reply), shared, reply),
     get waiting() {
       return waiting.size;
     },
@@ -79,25 +96,38 @@ interface Shared {
   waiting: Set<AbortController>;
 }
 
-type Landed = { route: 'response_url' } | { route: 'chat.postEphemeral' } | { route: 'dm'; channel: string; ts: string };
+/** One way of delivering a reply: one pass at it, then updates of what landed. */
+interface Delivery {
+  /** undefined once the reply landed; otherwise what failed, per route. */
+  attempt(message: SlackMessage): Promise<Failure[] | undefined>;
+  /** Updates the reply that landed; undefined when that worked. */
+  update(message: SlackMessage): Promise<Failure | undefined>;
+  readonly landed: boolean;
+}
 
-class ResponseUrlTarget implements ReplyTarget {
-  readonly #reply: ResponseUrlReply;
+/** For the logs: who and where, never what. */
+interface Ids {
+  surface: string;
+  team: string;
+  user: string;
+  channel: string;
+}
+
+/** A ReplyTarget that retries a failed delivery in the background (SLOW_RETRY) for as long as a response_url lives. */
+class RetryingReply implements ReplyTarget {
+  readonly #delivery: Delivery;
   readonly #shared: Shared;
-  /** The response_url's life: the background retries end with it. */
+  readonly #ids: Ids;
+  /** The background retries end with the response_url's life (a reply half an hour late is stale anyway). */
   readonly #expiresAt: number;
-  /** The response_url said no for good (expired_url, used_url, a 404): later passes skip it. */
-  #responseUrlRefused = false;
-  #landed: Landed | undefined;
   /** While a background retry is pending: the newest version of the reply, delivered when Slack is back. */
   #pending: SlackMessage | undefined;
-  #replaceOriginal: boolean;
 
-  constructor(reply: ResponseUrlReply, shared: Shared) {
-    this.#reply = reply;
+  constructor(delivery: Delivery, shared: Shared, ids: Ids) {
+    this.#delivery = delivery;
     this.#shared = shared;
+    this.#ids = { surface: ids.surface, team: ids.team, user: ids.user, channel: ids.channel };
     this.#expiresAt = shared.now() + RESPONSE_URL_LIFE_MS;
-    this.#replaceOriginal = reply.replaceOriginal ?? false;
   }
 
   async send(message: SlackMessage): Promise<void> {
@@ -105,40 +135,89 @@ class ResponseUrlTarget implements ReplyTarget {
       this.#pending = message; // the background retry sends the newest
       return;
     }
-    const failures = await this.#deliver(message);
+    const failures = await this.#delivery.attempt(message);
     if (!failures) return;
-    const { waiting } = this.#shared;
     if (!failures.some((f) => f.transient)) return this.#giveUp(failures, 'refused');
-    if (waiting.size >= MAX_WAITING) return this.#giveUp(failures, 'too many replies waiting');
+    if (this.#shared.waiting.size >= MAX_WAITING) return this.#giveUp(failures, 'too many replies waiting');
     this.#pending = message;
     void this.#retryLater(failures);
   }
 
-  /** Updates the reply in place where the route allows it; otherwise (an ephemeral fallback) posts the new version. */
   async replace(message: SlackMessage): Promise<void> {
     if (this.#pending) {
       this.#pending = message;
       return;
     }
-    const landed = this.#landed;
-    if (!landed) return; // never delivered (and already logged): nothing to update
-    const { client, channel, user } = this.#reply;
-    let failure: Failure | undefined;
-    try {
-      if (landed.route === 'response_url') failure = await this.#postResponseUrl(message, true);
-      else if (landed.route === 'chat.postEphemeral') await client.chat.postEphemeral({ channel, user, ...message });
-      else await client.chat.update({ channel: landed.channel, ts: landed.ts, ...message });
-    } catch (error) {
-      failure = failureOf(landed.route, error);
-    }
-    if (failure) this.#log().warn({ route: landed.route, reason: failure.reason }, 'updated reply not delivered; the first answer stands');
+    if (!this.#delivery.landed) return; // never delivered (and already logged): nothing to update
+    const failure = await this.#delivery.update(message);
+    if (failure) this.#log('warn', { route: failure.route, reason: failure.reason }, 'updated reply not delivered; the first answer stands');
   }
 
-  /** One pass down the chain; the failures, or undefined once a route took the reply. */
-  async #deliver(message: SlackMessage): Promise<Failure[] | undefined> {
+  async #retryLater(first: Failure[]): Promise<void> {
+    const controller = new AbortController();
+    this.#shared.waiting.add(controller);
+    let failures = first;
+    try {
+      for (let round = 0; round < (SLOW_RETRY.retries ?? 10); round += 1) {
+        const delay = backoffMs(SLOW_RETRY, round);
+        if (this.#shared.now() + delay > this.#expiresAt) break;
+        await sleep(delay, undefined, { signal: controller.signal, ref: false });
+        const latest = this.#pending!;
+        const again = await this.#delivery.attempt(latest);
+        if (!again) {
+          // A replace() while this pass ran left a newer version: it updates what just landed.
+          const newer = this.#pending === latest ? undefined : this.#pending;
+          this.#pending = undefined;
+          this.#log('info', { rounds: round + 1 }, 'reply delivered after Slack recovered');
+          if (newer) await this.replace(newer);
+          return;
+        }
+        failures = again;
+        if (!failures.some((f) => f.transient)) return this.#giveUp(failures, 'refused');
+      }
+      this.#giveUp(failures, 'Slack kept failing for 30 minutes');
+    } catch {
+      this.#giveUp(failures, 'shutting down'); // the sleep was aborted by stop()
+    } finally {
+      this.#shared.waiting.delete(controller);
+    }
+  }
+
+  #giveUp(failures: Failure[], why: string): void {
+    this.#pending = undefined;
+    this.#log('warn', { why, failed: reasons(failures), reason: summary(failures) }, 'reply undeliverable');
+  }
+
+  #log(level: 'info' | 'warn', fields: object, msg: string): void {
+    this.#shared.logger[level]({ ...this.#ids, ...fields }, msg);
+  }
+}
+
+type Landed = { route: 'response_url' } | { route: 'chat.postEphemeral' } | { route: 'dm'; channel: string; ts: string };
+
+/** response_url, then chat.postEphemeral in the channel, then the DM saying why. */
+class ResponseUrlChain implements Delivery {
+  readonly #reply: ResponseUrlReply;
+  readonly #shared: Shared;
+  /** The response_url said no for good (expired_url, used_url, a 404): later passes skip it. */
+  #responseUrlRefused = false;
+  #landed: Landed | undefined;
+  #replaceOriginal: boolean;
+
+  constructor(reply: ResponseUrlReply, shared: Shared) {
+    this.#reply = reply;
+    this.#shared = shared;
+    this.#replaceOriginal = reply.replaceOriginal ?? false;
+  }
+
+  get landed(): boolean {
+    return this.#landed !== undefined;
+  }
+
+  async attempt(message: SlackMessage): Promise<Failure[] | undefined> {
     const failures: Failure[] = [];
     const { client, channel, user } = this.#reply;
-    if (!this.#responseUrlRefused && this.#shared.now() < this.#expiresAt) {
+    if (!this.#responseUrlRefused) {
       const failure = await this.#postResponseUrl(message, this.#replaceOriginal);
       if (!failure) return this.#landedOn({ route: 'response_url' }, failures);
       failures.push(failure);
@@ -159,11 +238,28 @@ class ResponseUrlTarget implements ReplyTarget {
     return failures;
   }
 
+  /** In place where the route allows it; an ephemeral fallback cannot be edited, so the new version is posted. */
+  async update(message: SlackMessage): Promise<Failure | undefined> {
+    const landed = this.#landed!;
+    const { client, channel, user } = this.#reply;
+    try {
+      if (landed.route === 'response_url') return await this.#postResponseUrl(message, true);
+      if (landed.route === 'chat.postEphemeral') await client.chat.postEphemeral({ channel, user, ...message });
+      else await client.chat.update({ channel: landed.channel, ts: landed.ts, ...message });
+    } catch (error) {
+      return failureOf(landed.route, error);
+    }
+    return undefined;
+  }
+
   #landedOn(landed: Landed, failures: Failure[]): undefined {
     this.#landed = landed;
     // Later messages are new replies, not replacements of the message the response_url came with.
     this.#replaceOriginal = false;
-    if (failures.length > 0) this.#log().info({ route: landed.route, failed: reasons(failures) }, 'reply delivered by a fallback');
+    if (failures.length > 0) {
+      const { surface, team, user, channel } = this.#reply;
+      this.#shared.logger.info({ surface, team, user, channel, route: landed.route, failed: reasons(failures) }, 'reply delivered by a fallback');
+    }
     return undefined;
   }
 
@@ -198,48 +294,39 @@ class ResponseUrlTarget implements ReplyTarget {
       await sleep(Math.min(retryAfterMs ?? backoffMs(QUICK_RETRY, attempt), 30_000));
     }
   }
+}
 
-  async #retryLater(first: Failure[]): Promise<void> {
-    const controller = new AbortController();
-    this.#shared.waiting.add(controller);
-    let failures = first;
+/** A message in the DM with the bot (the WebClient retries each call quickly), updated with chat.update. */
+class DirectMessage implements Delivery {
+  readonly #reply: DirectMessageReply;
+  #ts: string | undefined;
+
+  constructor(reply: DirectMessageReply) {
+    this.#reply = reply;
+  }
+
+  get landed(): boolean {
+    return this.#ts !== undefined;
+  }
+
+  async attempt(message: SlackMessage): Promise<Failure[] | undefined> {
+    const { client, channel, threadTs } = this.#reply;
     try {
-      for (let round = 0; round < (SLOW_RETRY.retries ?? 10); round += 1) {
-        const delay = backoffMs(SLOW_RETRY, round);
-        if (this.#shared.now() + delay > this.#expiresAt) break;
-        await sleep(delay, undefined, { signal: controller.signal, ref: false });
-        const latest = this.#pending!;
-        const again = await this.#deliver(latest);
-        if (!again) {
-          // A replace() while this pass ran left a newer version: it updates what just landed.
-          const newer = this.#pending === latest ? undefined : this.#pending;
-          this.#pending = undefined;
-          this.#log().info({ rounds: round + 1 }, 'reply delivered after Slack recovered');
-          if (newer) await this.replace(newer);
-          return;
-        }
-        failures = again;
-        if (!failures.some((f) => f.transient)) return this.#giveUp(failures, 'refused');
-      }
-      this.#giveUp(failures, 'Slack kept failing for 30 minutes');
-    } catch {
-      this.#giveUp(failures, 'shutting down'); // the sleep was aborted by stop()
-    } finally {
-      this.#shared.waiting.delete(controller);
+      const posted = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message, ...NO_LINK_PREVIEWS });
+      this.#ts = posted.ts ?? '';
+      return undefined;
+    } catch (error) {
+      return [failureOf('dm', error)];
     }
   }
 
-  #giveUp(failures: Failure[], why: string): void {
-    this.#pending = undefined;
-    this.#log().warn({ why, failed: reasons(failures), reason: summary(failures) }, 'reply undeliverable');
-  }
-
-  #log() {
-    const { surface, team, user, channel } = this.#reply;
-    return {
-      info: (fields: object, msg: string) => this.#shared.logger.info({ surface, team, user, channel, ...fields }, msg),
-      warn: (fields: object, msg: string) => this.#shared.logger.warn({ surface, team, user, channel, ...fields }, msg),
-    };
+  async update(message: SlackMessage): Promise<Failure | undefined> {
+    try {
+      await this.#reply.client.chat.update({ channel: this.#reply.channel, ts: this.#ts!, ...message });
+      return undefined;
+    } catch (error) {
+      return failureOf('dm', error);
+    }
   }
 }
 

@@ -1,11 +1,11 @@
 // No reply lost to a transient Slack error (issue 10), over real HTTP with real signatures against the fake Slack:
 // the response_url is retried on 5xx and network errors, then the reply goes ephemerally into the channel
 // (chat.postEphemeral), then into the person's DM with the bot saying why; when every route fails for a moment the
-// chain runs again in the background; a reply refused for good is logged once, by reason.
+// chain runs again in the background (a reply in the DM too); a reply refused for good is logged once, by reason.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMs, QUICK_RETRY, SLOW_RETRY } from '../../src/slack/retry.ts';
-import { startHarness, useHarness, type Harness } from '../helpers/app-harness.ts';
+import { dmMessage, startHarness, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { completion, startFakeServer, type FakeServer } from '../llm/helpers.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
@@ -143,10 +143,19 @@ describe('a reply that Slack refuses everywhere for a moment', () => {
     await h.command(FLAGGED, { user_id: 'U-later' });
     // First pass: 3 + 3 + 3 failed calls; then web-api's slow policy waits 1-2 s and tries again.
     const calls = await h.slack.waitFor('response_url', 4, 15_000);
-    await h.idle();
     expect(blockIds(calls[3]!.args.blocks)).toContain('finding-0');
-    expect(logged(h, 'reply delivered after Slack recovered')).toHaveLength(1);
+    await expect.poll(() => logged(h, 'reply delivered after Slack recovered')).toHaveLength(1);
     expect(logged(h, 'reply undeliverable')).toHaveLength(0);
+  }, 20_000);
+
+  it('is retried the same way when it is a reply in the DM with the bot', async () => {
+    h.slack.reset(); // the calls of the test before
+    h.slack.failNext('chat.postMessage', { status: 500 }, 3);
+    await h.event(dmMessage(FLAGGED, { user: 'U-dm-later', channel: 'D-later' }));
+    const posts = await h.slack.waitFor('chat.postMessage', 4, 15_000);
+    expect(posts[3]!.args.channel).toBe('D-later');
+    expect(blockIds(posts[3]!.args.blocks)).toContain('finding-0');
+    await expect.poll(() => logged(h, 'reply delivered after Slack recovered').at(-1)).toMatchObject({ surface: 'dm', user: 'U-dm-later' });
   }, 20_000);
 
 });

@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { analyze } from '../../engine/index.ts';
-import { coach, MAX_DRAFT_CHARS, viaMessage } from '../coach.ts';
+import { coach, MAX_DRAFT_CHARS } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
 import { utcDay } from '../time.ts';
 import { nudgeableFindings } from '../tuning.ts';
@@ -45,7 +45,7 @@ export function messageEvent(deps: SlackDeps) {
 
 async function coachDirectMessage(deps: SlackDeps, client: MessageArgs['client'], team: string, message: PlainMessage) {
   const threadTs = message.thread_ts;
-  const target = viaMessage(client, message.channel, threadTs);
+  const target = deps.replies.viaDirectMessage({ client, team, user: message.user, channel: message.channel, threadTs, surface: 'dm' });
   try {
     if (/^\s*help\s*$/i.test(message.text)) return await target.send(helpMessage());
     await coach(deps, { draft: message.text, team, user: message.user, surface: 'dm', cleanText: 'Looks good: nothing to tighten.' }, target);
