@@ -46,7 +46,8 @@ interface Starts {
 export interface StartupFigures {
   shipped: Starts;
   plain: Starts;
-  imports: { label: string; ms: number; rssMiB: number }[];
+  /** Per module: cost with the compile cache warm (a restart) and without any cache (TypeScript stripped, compiled). */
+  imports: { label: string; warm: Cost; uncached: Cost }[];
 }
 
 const median = (values: number[]) => {
@@ -108,18 +109,23 @@ async function startOnce(slack: FakeSlack, variant: Variant, compileCache: strin
   }
 }
 
-/** Median import time and RSS of one module in a fresh process (compile cache warm, as after a restart). */
-async function importCost(specifier: string | undefined, compileCache: string, runs = 3): Promise<{ ms: number; rssMiB: number }> {
+interface Cost {
+  ms: number;
+  rssMiB: number;
+}
+
+/** Median import time and RSS of one module in a fresh process, with `compileCache` warm, or with none at all. */
+async function importCost(specifier: string | undefined, compileCache: string | undefined, runs = 3): Promise<Cost> {
   const script = `const t = performance.now(); ${specifier ? `await import(${JSON.stringify(specifier)});` : ''}
     console.log(JSON.stringify({ ms: performance.now() - t, rss: process.memoryUsage().rss }));`;
   const samples: { ms: number; rssMiB: number }[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const { stdout } = await promisify(execFile)(process.execPath, [...NODE_FLAGS, '--input-type=module', '-e', script], {
       cwd: ROOT,
-      env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
+      env: compileCache ? { ...process.env, NODE_COMPILE_CACHE: compileCache } : { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
     });
     const { ms, rss } = JSON.parse(stdout) as { ms: number; rss: number };
-    if (i > 0) samples.push({ ms, rssMiB: rss / 2 ** 20 }); // the first one fills the cache
+    if (i > 0 || !compileCache) samples.push({ ms, rssMiB: rss / 2 ** 20 }); // the first one fills the cache
   }
   return { ms: Math.round(median(samples.map((s) => s.ms))), rssMiB: Math.round(median(samples.map((s) => s.rssMiB))) };
 }
@@ -148,11 +154,12 @@ export async function measureStartup(runs = 5): Promise<StartupFigures> {
     const imports = [];
     for (const [label, specifier] of [
       ['node, nothing imported', undefined],
+      ['an empty .ts file (the TypeScript stripper)', './scripts/empty.ts'],
       ['the engine (src/engine/index.ts)', './src/engine/index.ts'],
       ['@slack/bolt', '@slack/bolt'],
       ['the whole app (src/app.ts)', './src/app.ts'],
     ] as const) {
-      imports.push({ label, ...(await importCost(specifier, compileCache)) });
+      imports.push({ label, warm: await importCost(specifier, compileCache), uncached: await importCost(specifier, undefined) });
     }
     return { shipped, plain, imports };
   } finally {
@@ -164,6 +171,7 @@ export async function measureStartup(runs = 5): Promise<StartupFigures> {
 export function formatStartup(figures: StartupFigures): string {
   const { shipped, plain, imports } = figures;
   const bare = imports[0]!;
+
   const describe = ({ first, restarts, idleRss }: Starts) => [
     `    to 200 on /healthz   first start (empty compile cache) ${first.ms} ms (${first.cpuMs} ms CPU); restarts: median ${median(restarts.map((r) => r.ms))} ms (${median(restarts.map((r) => r.cpuMs))} ms CPU) of ${restarts.map((r) => r.ms).join(', ')}`,
     `    idle RSS (MiB)       median ${median(idleRss)} of ${idleRss.join(', ')}, ${IDLE_MS / 1000} s after start`,
@@ -174,10 +182,12 @@ export function formatStartup(figures: StartupFigures): string {
     ...describe(shipped),
     `  plain node ${EXTRA_FLAGS.length ? `${EXTRA_FLAGS.join(' ')} ` : ''}src/main.ts (V8's default young generation; main.ts itself is type-stripped on every start)`,
     ...describe(plain),
-    `  import cost (fresh process, node ${NODE_FLAGS.join(' ')}, compile cache warm, median of 3; node alone is ${bare.rssMiB} MiB)`,
+    `  import cost (fresh process, node ${NODE_FLAGS.join(' ')}, median of 3, RSS over node alone: ${bare.warm.rssMiB} MiB)`,
+    `    ${''.padEnd(44)} compile cache warm   no compile cache`,
   ];
-  for (const { label, ms, rssMiB } of imports.slice(1)) {
-    lines.push(`    ${label.padEnd(34)} ${String(ms).padStart(4)} ms  +${rssMiB - bare.rssMiB} MiB`);
+  const cost = ({ ms, rssMiB }: Cost, base: Cost) => `${String(ms).padStart(4)} ms +${String(rssMiB - base.rssMiB).padStart(2)} MiB`;
+  for (const { label, warm, uncached } of imports.slice(1)) {
+    lines.push(`    ${label.padEnd(44)} ${cost(warm, bare.warm)}     ${cost(uncached, bare.uncached)}`);
   }
   return lines.join('\n');
 }
