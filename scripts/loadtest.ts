@@ -144,7 +144,7 @@ function usage(problem: string): never {
 
 /** Pre-signs `count` requests numbered from `from`: half slash commands, the rest channel messages (unique authors) and DMs. */
 function prepare(count: number, slack: FakeSlack, from = 0): Prepared[] {
-  const timestamp = Math.floor(Date.now() / 1000); // signatures stay valid for 5 minutes, longer than a run
+  const timestamp = Math.floor(Date.now() / 1000); // signatures stay valid for 5 minutes; fresh() renews older ones
   const signed = (body: string, contentType: string): AutocannonRequest => ({
     method: 'POST',
     path: '/slack/events',
@@ -177,6 +177,15 @@ function prepare(count: number, slack: FakeSlack, from = 0): Prepared[] {
     const kind: Kind = dm ? 'dm' : NUDGES.get(text) ? 'nudge' : 'channel';
     return { kind, replyKey: dm ? channel : user, user, request: signed(body, 'application/json') };
   });
+}
+
+/** Slack refuses a signature older than 5 minutes: a soak re-signs requests signed more than 4 minutes ago. */
+function fresh(request: AutocannonRequest): AutocannonRequest {
+  const now = Math.floor(Date.now() / 1000);
+  if (now - Number(request.headers['x-slack-request-timestamp']) < 240) return request;
+  request.headers['x-slack-request-timestamp'] = String(now);
+  request.headers['x-slack-signature'] = signature(SECRET, now, request.body);
+  return request;
 }
 
 function rssMb(pid: number): number | undefined {
@@ -426,7 +435,7 @@ async function runOnce(run: Run): Promise<RunResult> {
               if (next === pool.length) pool.push(...prepare(CONNECTIONS * 2, slack, pool.length));
               const item = pool[next++]!;
               context.item = item;
-              return item.request;
+              return fresh(item.request);
             },
             onResponse: (status, _body, context) => {
               if (status >= 200 && status < 300) acked?.push(context.item as Prepared);
