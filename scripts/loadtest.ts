@@ -338,6 +338,20 @@ function probeLines(stderr: NodeJS.ReadableStream) {
   };
 }
 
+/** The heap left after each major GC (--trace-gc): flat over a soak means no leak, whatever RSS does. */
+function liveHeapReport(dir: string): string {
+  let trace = '';
+  try {
+    trace = readFileSync(join(dir, 'gc-trace.txt'), 'utf8');
+  } catch {
+    return '';
+  }
+  const after = [...trace.matchAll(/Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)].map((m) => Number(m[1]));
+  if (after.length === 0) return '';
+  const round = (mb: number) => Math.round(mb);
+  return `  live heap after each of ${after.length} major GCs (MB): first ${round(after[0]!)}, last ${round(after.at(-1)!)}, min ${round(Math.min(...after))}, max ${round(Math.max(...after))} (start-up included)`;
+}
+
 /** The app's CPU profile (written when it exits), cut to the probe's window. */
 function profileReport(dir: string, window: ProbeWindow): string {
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
@@ -637,6 +651,10 @@ console.log(`loadtest: ${RATE} requests/s for ${SECONDS} s per run, ${CONNECTION
 for (const run of SELECTED) {
   const result = await runOnce(run);
   print(result);
-  if (PROFILE_DIR && result.probe) console.log(`  CPU profile of the app over the load window:\n${profileReport(join(PROFILE_DIR, run), result.probe)}`);
+  if (PROFILE_DIR && result.probe) {
+    const heap = liveHeapReport(join(PROFILE_DIR, run));
+    if (heap) console.log(heap);
+    console.log(`  CPU profile of the app over the load window:\n${profileReport(join(PROFILE_DIR, run), result.probe)}`);
+  }
 }
 process.exit(0);
