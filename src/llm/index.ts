@@ -1,7 +1,8 @@
 // Picks the rewriter from the config: the model when OPENAI_API_KEY is set, otherwise the rules (which cost nothing).
-// The openai SDK (about 30 MiB and 200 ms to import) is loaded only when a key is set, in the background (issue 10).
+// The openai SDK (about 30 MiB and 200 ms to import) is loaded only when a key is set, on the first call (issue 10).
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { loadEngine } from '../engine-loader.ts';
 import type { Store } from '../store/types.ts';
 import type { OpenAiRewriterOptions } from './openai-rewriter.ts';
 import { loadPrompts } from './prompts.ts';
@@ -36,13 +37,20 @@ export function createRewriter(llm: Config['llm'], { store, logger }: RewriterDe
   return llm.verifyNudges ? ai : { usesModel: true, rewrite: ai.rewrite };
 }
 
-/** The model rewriter, its SDK imported in the background: calls made before it is loaded wait for it. */
+/**
+ * The model rewriter, imported with its SDK on the first call (which waits for it, after the rules' answer went
+ * out). openai-rewriter.ts reads the engine too, so it is imported only once the engine is loaded: importing it
+ * earlier would load the engine with it, whatever ENGINE_LOAD says (src/engine-loader.ts).
+ */
 function loadOpenAiRewriter(options: OpenAiRewriterOptions): Rewriter & { verifyNudge: VerifyNudge } {
-  const loaded = import('./openai-rewriter.ts').then(({ createOpenAiRewriter }) => createOpenAiRewriter(options));
-  loaded.catch(() => undefined); // reported by the first call that needs it
+  let loaded: Promise<Rewriter & { verifyNudge: VerifyNudge }> | undefined;
+  const load = () =>
+    (loaded ??= loadEngine()
+      .then(() => import('./openai-rewriter.ts'))
+      .then(({ createOpenAiRewriter }) => createOpenAiRewriter(options)));
   return {
     usesModel: true,
-    rewrite: async (request) => (await loaded).rewrite(request),
-    verifyNudge: async (...args) => (await loaded).verifyNudge(...args),
+    rewrite: async (request) => (await load()).rewrite(request),
+    verifyNudge: async (...args) => (await load()).verifyNudge(...args),
   };
 }

@@ -1,7 +1,8 @@
 // One coaching flow for every surface that answers a person who asked (/tradeoff, modal, DM, shortcut,
 // "show rewrite"): analyse, reply with the rules' answer at once, record counts, then (when a model is
 // configured) let the model judge the draft - clean ones too - and rewrite it, updating the same reply in place.
-import { analyze, type RuleId } from '../engine/index.ts';
+import type { RuleId } from '../engine/index.ts';
+import { loadEngine } from '../engine-loader.ts';
 import { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from '../llm/messages.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
 import type { RewriteResult } from '../llm/types.ts';
@@ -42,6 +43,7 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
   const truncated = request.draft.length > MAX_DRAFT_CHARS;
   const draft = truncated ? request.draft.slice(0, MAX_DRAFT_CHARS) : request.draft;
   const context = request.context?.slice(0, MAX_DRAFT_CHARS);
+  const { analyze } = await loadEngine();
   const analysis = analyze(draft, context ? { context } : {});
   const rules = analysis.findings.map((f) => f.rule);
   const log = deps.logger.child({ surface: request.surface, team: request.team, user: request.user });

@@ -1,6 +1,6 @@
 // Buttons on a passive nudge: show the full coaching with a rewrite, mute for today, not helpful.
 import type { SlackDeps } from '../deps.ts';
-import { analyze } from '../../engine/index.ts';
+import { loadEngine } from '../../engine-loader.ts';
 import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE } from '../coach.ts';
 import { endOfUtcDay } from '../time.ts';
 import { decodeMessageRef, type MessageRef } from '../views/nudge.ts';
@@ -56,7 +56,7 @@ async function readMessage(client: ButtonArgs['client'], ref: MessageRef, author
 }
 
 async function parentContext(deps: SlackDeps, client: ButtonArgs['client'], team: string, ref: MessageRef, message: ReadMessage) {
-  if (!ref.threadTs || !analyze(message.text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
+  if (!ref.threadTs || !(await loadEngine()).analyze(message.text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
   const thread = { team, channel: ref.channel, threadTs: ref.threadTs };
   if (message.parent) {
     deps.threads.remember(thread, message.parent.text, message.parent.user);

@@ -1,7 +1,7 @@
 // Message shortcut "Coach this message": coaches the selected message privately for whoever invoked it, in that
 // channel through the response_url, or (reply-delivery.ts) ephemerally or in the bot's DM when that fails.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { analyze } from '../../engine/index.ts';
+import { loadEngine } from '../../engine-loader.ts';
 import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
 import { REPLY } from '../views/replies.ts';
@@ -33,7 +33,7 @@ export function coachMessageShortcut(deps: SlackDeps) {
  */
 async function threadParent(deps: SlackDeps, client: ShortcutArgs['client'], team: string, shortcut: MessageShortcut, text: string) {
   const threadTs = typeof shortcut.message['thread_ts'] === 'string' ? shortcut.message['thread_ts'] : undefined;
-  if (!threadTs || threadTs === shortcut.message.ts || !analyze(text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
+  if (!threadTs || threadTs === shortcut.message.ts || !(await loadEngine()).analyze(text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
   const parent = await deps.threads.parentOf(client, { team, channel: shortcut.channel.id, threadTs });
   return parent.ok ? { context: parent.text } : { note: NO_PARENT_NOTE };
 }
