@@ -25,7 +25,7 @@ RUN mkdir -p /data /app/.node-compile-cache && chown node:node /data /app/.node-
 VOLUME ["/data"]
 USER node
 # Fill the compile cache now, so even a new container's first start skips TypeScript stripping and compiling.
-RUN node --input-type=module -e "for (const m of ['app', 'config', 'defer-require', 'llm/index', 'logger', 'store/index']) await import('./src/' + m + '.ts')"
+RUN node --input-type=module -e "for (const m of ['app', 'config', 'defer-require', 'engine-loader', 'engine/index', 'llm/index', 'logger', 'store/index']) await import('./src/' + m + '.ts')"
 EXPOSE 3000
 # Slim images have no curl: Node itself probes /healthz.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

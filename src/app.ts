@@ -28,6 +28,8 @@ export interface AppDeps {
   now?: () => number;
   /** Multi-workspace mode (SLACK_CLIENT_ID/SECRET/STATE_SECRET): where installations live; defaults to `store`. */
   installationStore?: InstallationStore;
+  /** Called once, when the first 200 from /healthz has been sent (main.ts loads the engine then). */
+  onFirstHealthy?: () => void;
 }
 
 export interface TradeoffApp {
@@ -88,6 +90,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
   const logger = deps.logger;
   const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }));
   let ready = false;
+  let saidHealthy = false;
   let inFlight = 0;
 
   const storeAnswers = () => Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false, { ref: false })]);
@@ -97,9 +100,14 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     // Liveness: cheap (no Slack or engine work) and 200 while the store is down, because /tradeoff and DMs still
     // answer without it and a restart would not bring Redis back. `store` tells dashboards about the degradation.
     handler: async (_req: unknown, res: ServerResponse) => {
-      const body = ready ? { ok: true, store: (await storeAnswers()) ? 'ok' : 'unreachable' } : { ok: false };
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
+      const healthy = ready;
+      const body = healthy ? { ok: true, store: (await storeAnswers()) ? 'ok' : 'unreachable' } : { ok: false };
+      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body), () => {
+        if (!healthy || saidHealthy) return;
+        saidHealthy = true;
+        deps.onFirstHealthy?.();
+      });
     },
   };
 

@@ -23,17 +23,38 @@ async function main(): Promise<void> {
 
   // In HTTP mode Bolt's Socket Mode client is never used: it loads only if something reaches for it.
   if (config.slack.mode === 'http') (await import('./defer-require.ts')).deferRequire('@slack/bolt', '@slack/socket-mode');
-  const [{ createApp }, { createRewriter }, { createLogger }, { createStore }] = await Promise.all([
+  const [{ createApp }, { createRewriter }, { createLogger }, { createStore }, { loadEngine, whenEngineLoaded }] = await Promise.all([
     import('./app.ts'),
     import('./llm/index.ts'),
     import('./logger.ts'),
     import('./store/index.ts'),
+    import('./engine-loader.ts'),
   ]);
 
   const logger = createLogger({ level: config.logLevel });
+  whenEngineLoaded((ms) => logger.info({ engineLoad: config.engineLoad, ms, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }, 'engine loaded'));
+  // ENGINE_LOAD=start: /healthz answers 200 only once the engine is in (README, "Load and faults", has the figures).
+  if (config.engineLoad === 'start') await loadEngine();
   const store = await createStore(config, logger);
   const rewriter = createRewriter(config.llm, { store, logger });
-  const coach = createApp(config, { store, logger, rewriter });
+  const coach = createApp(config, { store, logger, rewriter, onFirstHealthy: () => setImmediate(loadInBackground) });
+
+  // ENGINE_LOAD=after-start: the engine loads once /healthz has said 200 (so a readiness probe is not held up by it),
+  // or a second after start when nothing asks; with first-use, the first message that needs it loads it, after its
+  // ack (src/engine-loader.ts). An engine that cannot load is as fatal as with ENGINE_LOAD=start.
+  let loadStarted = config.engineLoad !== 'after-start';
+  function loadInBackground(): void {
+    if (loadStarted) return;
+    loadStarted = true;
+    loadEngine().then(
+      () => flushCompileCache(),
+      async (err: unknown) => {
+        logger.fatal({ err }, 'could not load the engine');
+        await coach.stop(0).catch(() => undefined);
+        process.exit(1);
+      },
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -62,6 +83,7 @@ async function main(): Promise<void> {
     await store.close().catch(() => undefined);
     process.exit(1);
   }
+  setTimeout(loadInBackground, 1_000).unref();
 }
 
 await main();

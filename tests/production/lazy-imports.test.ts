@@ -1,5 +1,6 @@
 // What the default configuration (SQLite, no model, HTTP mode) never loads (issue 10): the openai SDK without a key,
-// ioredis without REDIS_URL, and Bolt's Socket Mode client (with the npm undici behind it) in HTTP mode. Each case
+// ioredis without REDIS_URL, and Bolt's Socket Mode client (with the npm undici behind it) in HTTP mode; and what
+// it loads only when asked: the engine (wink-nlp and the trained weights, through src/engine-loader.ts). Each case
 // runs in a fresh node process that records every package it resolves. And every way of starting it gives node the
 // same flags.
 import { execFile } from 'node:child_process';
@@ -44,6 +45,23 @@ describe('the default configuration', () => {
     expect(packages).toContain('@slack/bolt');
     expect(packages).not.toContain('openai');
     expect(packages).not.toContain('ioredis');
+    expect(packages).not.toContain('wink-nlp'); // main.ts decides when (ENGINE_LOAD)
+  });
+
+  it('loads the engine on the first loadEngine() call, once, however many ask at the same time', async () => {
+    const { packages, output } = await packagesLoadedBy(`
+      const { loadEngine, whenEngineLoaded } = await import('./src/engine-loader.ts');
+      await import('./src/app.ts');
+      const before = [...packages].includes('wink-nlp');
+      const loads = [];
+      whenEngineLoaded((ms) => loads.push(ms));
+      const [a, b] = await Promise.all([loadEngine(), loadEngine()]);
+      await new Promise((resolve) => setImmediate(resolve));
+      const analysis = a.analyze("Sure, we'll try to squeeze SSO in by Friday.");
+      output = JSON.stringify({ before, same: a === b && (await loadEngine()) === a, loads: loads.length, findings: analysis.findings.length });`);
+    expect(JSON.parse(output)).toEqual({ before: false, same: true, loads: 1, findings: expect.any(Number) });
+    expect(JSON.parse(output).findings).toBeGreaterThan(0);
+    expect(packages).toContain('wink-nlp');
   });
 
   it('does import them when they are configured', async () => {
