@@ -1,5 +1,6 @@
 // Replies to someone who asked, and what happens when Slack fails. No reply is lost to a transient Slack error
-// (issue 10). Through a response_url (/tradeoff, the message shortcut, a nudge's "Show a rewrite"):
+// (issue 10). Through a response_url (/tradeoff, the message shortcut, a nudge's "Show a rewrite", and the answer to
+// every button on a message: "Mute for today", Helpful / Not helpful):
 //
 // 1. the response_url, retried on 5xx, 429 and network errors with the quick policy (retry.ts);
 // 2. then chat.postEphemeral in the same channel (web-api retries it with the same policy);

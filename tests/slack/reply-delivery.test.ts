@@ -5,7 +5,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMs, QUICK_RETRY, SLOW_RETRY } from '../../src/slack/retry.ts';
-import { dmMessage, startHarness, useHarness, type Harness } from '../helpers/app-harness.ts';
+import { buttonClick, dmMessage, startHarness, TEAM, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { completion, startFakeServer, type FakeServer } from '../llm/helpers.ts';
 
 const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
@@ -124,6 +124,20 @@ describe('a reply through the response_url', () => {
     await h.command('mute', { user_id: 'U-mute' });
     const [post] = await h.slack.waitFor('chat.postEphemeral');
     expect(post!.args.text).toMatch(/muted/i);
+  });
+
+  it("answers a nudge's buttons through the same chain: retried in place, then ephemerally in the channel", async () => {
+    const user = { id: 'U-btn', username: 'x', team_id: TEAM };
+    h.slack.failNext('response_url', { status: 500 });
+    await h.interaction(buttonClick(h.slack, 'nudge_mute_today', 'today', { user }));
+    const [failed, retried] = await h.slack.waitFor('response_url', 2);
+    expect(retried!.raw).toBe(failed!.raw);
+    expect(retried!.args).toMatchObject({ replace_original: true, text: expect.stringMatching(/Muted for today/) });
+
+    h.slack.failNext('response_url', { status: 500 }, 3);
+    await h.interaction(buttonClick(h.slack, 'nudge_not_helpful', 'sure-well-try', { user, channel: { id: 'C-btn', name: 'x' } }));
+    const [post] = await h.slack.waitFor('chat.postEphemeral');
+    expect(post!.args).toMatchObject({ channel: 'C-btn', user: 'U-btn', text: expect.stringMatching(/Thanks, noted/) });
   });
 });
 
