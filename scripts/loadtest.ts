@@ -20,7 +20,7 @@ import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,8 @@ const WARMUP = Number(values.warmup);
 if (!Number.isFinite(WARMUP) || WARMUP < 0) usage('--warmup must be 0 or more seconds');
 /** The cold start and idle figures come first in a full run (no --runs), or with --startup. */
 const STARTUP = values.startup ?? !process.argv.some((arg) => arg.startsWith('--runs'));
+/** How long the app idles after its first 200 on /healthz before the RSS "before" is read and the load starts. */
+const IDLE_MS = 3_000;
 /** Runs of a minute or more print RSS every 30 s: a soak shows whether memory levels off. */
 const SOAK_SAMPLE_MS = 30_000;
 
@@ -278,6 +280,8 @@ interface RunResult {
   warmup?: { p50: number; p99: number; max: number };
   /** The load generator's own event loop delay in ms: how much of the latency may be the generator's. */
   generator: { p99: number; max: number };
+  /** The machine's 1-minute load average at the end of the run (others' work on the same cores shows here). */
+  loadAverage: number;
   /** Acked requests per kind. */
   sent: Record<Kind, number>;
   delivered: Record<Kind, number>;
@@ -426,6 +430,8 @@ async function runOnce(run: Run): Promise<RunResult> {
   try {
     await waitHealthy(origin, () => child.exitCode !== null);
     const pid = child.pid!;
+    // Idle first: the engine loads in the background once /healthz has said 200 (ENGINE_LOAD=after-start).
+    await sleep(IDLE_MS);
     const rss: RunResult['rss'] = { before: rssMb(pid) };
     const pool = prepare(Math.ceil(RATE * (SECONDS + WARMUP) * 1.2) + CONNECTIONS * 2, slack);
     let next = 0;
@@ -530,8 +536,9 @@ async function runOnce(run: Run): Promise<RunResult> {
     const sent: Record<Kind, number> = { command: 0, nudge: 0, channel: 0, dm: 0 };
     for (const item of answered) sent[item.kind] += 1;
     const generator = { p99: round(generatorDelay.percentile(99) / 1e6), max: round(generatorDelay.max / 1e6) };
+    const loadAverage = loadavg()[0]!;
     const replies = delivered(slack, answered, scripted);
-    return { run, acks, latency: latency.summary(), warmup: WARMUP > 0 ? warmup.summary() : undefined, generator, sent, ...replies, undeliverable, rssSeries, rss, warnings, note, probe: window };
+    return { run, acks, latency: latency.summary(), warmup: WARMUP > 0 ? warmup.summary() : undefined, generator, loadAverage, sent, ...replies, undeliverable, rssSeries, rss, warnings, note, probe: window };
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
@@ -604,7 +611,7 @@ function print(result: RunResult): void {
   line('acks', `${acks['2xx']} 2xx, ${acks.non2xx} non-2xx, ${acks.errors} errors, ${acks.timeouts} timeouts`);
   line('ack latency (ms)', `p50 ${result.latency.p50}, p99 ${result.latency.p99}, max ${result.latency.max}`);
   const w = result.warmup;
-  line('', `(warm-up before it, not counted: p50 ${w ? `${w.p50}, p99 ${w.p99}, max ${w.max}` : 'none'}; the load generator's own event loop delay: p99 ${result.generator.p99}, max ${result.generator.max})`);
+  line('', `(warm-up before it, not counted: p50 ${w ? `${w.p50}, p99 ${w.p99}, max ${w.max}` : 'none'}; the load generator's own event loop delay: p99 ${result.generator.p99}, max ${result.generator.max}; load average ${result.loadAverage.toFixed(1)} on ${availableParallelism()} cores)`);
   const share = (kind: Kind) => `${got[kind]}/${sent[kind]}`;
   line('replies delivered', `commands ${share('command')}, nudges ${share('nudge')}, DMs ${share('dm')}`);
   const routes = result.commandRoutes;
@@ -628,7 +635,7 @@ function print(result: RunResult): void {
     const slope = half.length > 1 ? ((half.at(-1)![1] - half[0]![1]) / (half.at(-1)![0] - half[0]![0])) * 60 : 0;
     line('', `second half: ${slope >= 0 ? '+' : ''}${slope.toFixed(1)} MB/min, ${Math.abs(slope) < 1 ? 'levelled off' : 'still moving'}`);
   }
-  line('RSS (MB)', `before ${rss.before ?? 'n/a'}, peak ${rss.peak ?? 'n/a'}, after ${rss.after ?? 'n/a'}`);
+  line('RSS (MB)', `idle before ${rss.before ?? 'n/a'}, peak ${rss.peak ?? 'n/a'}, after ${rss.after ?? 'n/a'}`);
   const top = [...result.warnings].sort((a, b) => b[1] - a[1]).slice(0, 4);
   if (top.length > 0) line('app warnings', top.map(([msg, n]) => `${n}× "${msg.replace(/\s*\(url: .*$/, '').slice(0, 60)}"`).join('; '));
   if (result.probe) {
@@ -643,11 +650,12 @@ function print(result: RunResult): void {
 const hardStop = setTimeout(() => {
   console.error('loadtest: time limit reached, stopping');
   process.exit(3);
-}, SELECTED.length * ((SECONDS + WARMUP) * 1000 + 2 * DRAIN_MAX_MS + 60_000) + (STARTUP ? 120_000 : 0));
+}, SELECTED.length * ((SECONDS + WARMUP) * 1000 + IDLE_MS + 2 * DRAIN_MAX_MS + 60_000) + (STARTUP ? 600_000 : 0));
 hardStop.unref();
 
 if (STARTUP) console.log(`${formatStartup(await measureStartup())}\n`);
-console.log(`loadtest: ${RATE} requests/s for ${SECONDS} s per run, ${CONNECTIONS} connections, against node src/main.ts (HTTP, ${STORE === 'redis' ? 'Redis' : 'SQLite'}) on 127.0.0.1${NODE_FLAGS.length ? ` with node ${NODE_FLAGS.join(' ')}` : ''}`);
+console.log(`loadtest: ${RATE} requests/s for ${SECONDS} s per run, ${CONNECTIONS} connections, against node src/main.ts (HTTP, ${STORE === 'redis' ? 'Redis' : 'SQLite'}, LOG_LEVEL=warn) on 127.0.0.1${NODE_FLAGS.length ? ` with node ${NODE_FLAGS.join(' ')}` : ''}`);
+console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) before the runs; the generator, the fake Slack and Redis share these cores`);
 for (const run of SELECTED) {
   const result = await runOnce(run);
   print(result);
