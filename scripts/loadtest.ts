@@ -430,7 +430,7 @@ async function runOnce(run: Run): Promise<RunResult> {
   try {
     await waitHealthy(origin, () => child.exitCode !== null);
     const pid = child.pid!;
-    // Idle first: the engine loads in the background once /healthz has said 200 (ENGINE_LOAD=after-start).
+    // Idle first (with ENGINE_LOAD=after-start the engine loads meanwhile; by default the warm-up's first request loads it).
     await sleep(IDLE_MS);
     const rss: RunResult['rss'] = { before: rssMb(pid) };
     const pool = prepare(Math.ceil(RATE * (SECONDS + WARMUP) * 1.2) + CONNECTIONS * 2, slack);

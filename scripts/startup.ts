@@ -43,7 +43,7 @@ const EXTRA_FLAGS = process.env.LOADTEST_NODE_FLAGS?.split(' ').filter(Boolean) 
 /** How the load script and the figures below start the app: as shipped. */
 export const NODE_FLAGS = [...APP_NODE_FLAGS, ...EXTRA_FLAGS];
 /** ENGINE_LOAD's default (src/config.ts), listed first. */
-const DEFAULT_ENGINE_LOAD: EngineLoad = 'after-start';
+const DEFAULT_ENGINE_LOAD: EngineLoad = 'first-use';
 
 interface FirstReply {
   /** ms from sending the signed /tradeoff to its 200. */

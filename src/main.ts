@@ -39,9 +39,9 @@ async function main(): Promise<void> {
   const rewriter = createRewriter(config.llm, { store, logger });
   const coach = createApp(config, { store, logger, rewriter, onFirstHealthy: () => setImmediate(loadInBackground) });
 
-  // ENGINE_LOAD=after-start: the engine loads once /healthz has said 200 (so a readiness probe is not held up by it),
-  // or a second after start when nothing asks; with first-use, the first message that needs it loads it, after its
-  // ack (src/engine-loader.ts). An engine that cannot load is as fatal as with ENGINE_LOAD=start.
+  // ENGINE_LOAD=first-use (the default): the first message that needs the engine loads it, after its ack
+  // (src/engine-loader.ts). after-start: it loads once /healthz has said 200 (so a readiness probe is not held up by
+  // it), or a second after start when nothing asks; an engine that cannot load is then as fatal as with start.
   let loadStarted = config.engineLoad !== 'after-start';
   function loadInBackground(): void {
     if (loadStarted) return;

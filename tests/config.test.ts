@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       slack: { mode: 'http', botToken: 'xoxb-1-2-abc', signingSecret: 'shh' },
       port: 3000,
       logLevel: 'info',
-      engineLoad: 'after-start',
+      engineLoad: 'first-use',
       dataDir: './data',
       nudges: { cooldownSeconds: 600, dailyCap: 5 },
       threadReadsPerMinute: 40,
@@ -35,7 +35,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
       LOG_LEVEL: 'debug',
-      ENGINE_LOAD: 'first-use',
+      ENGINE_LOAD: 'after-start',
       REDIS_URL: 'redis://127.0.0.1:6380/0',
       DATA_DIR: '/var/lib/coach',
       NUDGE_COOLDOWN_SECONDS: '60',
@@ -52,7 +52,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/'); // trailing slash added
     expect(config.logLevel).toBe('debug');
-    expect(config.engineLoad).toBe('first-use');
+    expect(config.engineLoad).toBe('after-start');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6380/0');
     expect(config.dataDir).toBe('/var/lib/coach');
     expect(config.nudges).toEqual({ cooldownSeconds: 60, dailyCap: 2 });

@@ -80,7 +80,7 @@ describe('npm start (src/main.ts)', () => {
     expect(output()).not.toContain('xoxb-main-test-token');
   });
 
-  it('loads the engine once /healthz has said 200 by default, and only for the first message with ENGINE_LOAD=first-use', async () => {
+  it('loads the engine for the first message by default, and once /healthz has said 200 with ENGINE_LOAD=after-start', async () => {
     const loaded = (output: string) => output.split('\n').filter((line) => line.includes('"engine loaded"'));
     const until = async (check: () => boolean) => {
       for (const deadline = Date.now() + 15_000; !check(); await new Promise((resolve) => setTimeout(resolve, 50))) {
@@ -88,16 +88,8 @@ describe('npm start (src/main.ts)', () => {
       }
     };
 
-    const port = await freePort();
-    const first = run({ ...baseEnv(), PORT: String(port) });
-    await waitForHealth(port, first.child);
-    await until(() => loaded(first.output()).length === 1);
-    expect(JSON.parse(loaded(first.output())[0]!)).toMatchObject({ engineLoad: 'after-start', ms: expect.any(Number) });
-    first.child.kill('SIGTERM');
-    await once(first.child, 'exit');
-
     const lazyPort = await freePort();
-    const lazy = run({ ...baseEnv(), PORT: String(lazyPort), ENGINE_LOAD: 'first-use' });
+    const lazy = run({ ...baseEnv(), PORT: String(lazyPort) });
     await waitForHealth(lazyPort, lazy.child);
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // after-start would have loaded it by now
     expect(loaded(lazy.output())).toHaveLength(0);
@@ -110,8 +102,17 @@ describe('npm start (src/main.ts)', () => {
     expect(res.status).toBe(200);
     await until(() => slack.callsTo('response_url').some((call) => responseUrl.endsWith(`/${call.responseId}`)));
     expect(loaded(lazy.output())).toHaveLength(1);
+    expect(JSON.parse(loaded(lazy.output())[0]!)).toMatchObject({ engineLoad: 'first-use', ms: expect.any(Number) });
     lazy.child.kill('SIGTERM');
     await once(lazy.child, 'exit');
+
+    const port = await freePort();
+    const eager = run({ ...baseEnv(), PORT: String(port), ENGINE_LOAD: 'after-start' });
+    await waitForHealth(port, eager.child);
+    await until(() => loaded(eager.output()).length === 1);
+    expect(JSON.parse(loaded(eager.output())[0]!)).toMatchObject({ engineLoad: 'after-start' });
+    eager.child.kill('SIGTERM');
+    await once(eager.child, 'exit');
   });
 
   it('refuses to start without a bot token, naming the variable and where to get it', async () => {
