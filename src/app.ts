@@ -14,6 +14,8 @@ import { BOT_SCOPES } from './slack/ids.ts';
 import { withInstallationCache } from './slack/installation-cache.ts';
 import { registerListeners } from './slack/register.ts';
 import { ThreadContext } from './slack/thread-context.ts';
+import { createReplyDeliveries } from './slack/reply-delivery.ts';
+import { CALL_TIMEOUT_MS, QUICK_RETRY } from './slack/retry.ts';
 import { toInstallationStore } from './store/installations.ts';
 import type { Store } from './store/types.ts';
 
@@ -26,6 +28,8 @@ export interface AppDeps {
   now?: () => number;
   /** Multi-workspace mode (SLACK_CLIENT_ID/SECRET/STATE_SECRET): where installations live; defaults to `store`. */
   installationStore?: InstallationStore;
+  /** Called once, when the first 200 from /healthz has been sent (main.ts loads the engine then). */
+  onFirstHealthy?: () => void;
 }
 
 export interface TradeoffApp {
@@ -44,19 +48,49 @@ const KEEP_ALIVE_MS = 66_000;
 const BODY_LIMIT_BYTES = 1 << 20;
 /** /healthz waits this long at most for the store's answer (a frozen Redis must not slow the probe). */
 const STORE_PROBE_MS = 250;
+/** Short retries and a timeout for every Web API call (retry.ts says why). */
+const CLIENT_OPTIONS = { timeout: CALL_TIMEOUT_MS, retryConfig: QUICK_RETRY } as const;
+
 /**
- * web-api defaults to 10 retries over ~30 minutes and no timeout: a nudge could arrive half an hour late. Two quick
- * retries (429s still wait for Retry-After) and a 5 s timeout keep a failing call short.
+ * Every ack (Bolt's own for events, the listeners' for commands, actions and shortcuts) is followed by waiting for
+ * a turn: the work after the acks runs one request at a time, one per turn of the event loop, so between any two
+ * pieces of coaching the requests already waiting on their sockets are read, checked and acked (issue 10: in a
+ * burst, every ack used to wait for the coaching of the requests before it). Receivers hand every request to
+ * processEvent, so this is the one place that sees them all.
  */
-const CLIENT_OPTIONS = {
-  timeout: 5_000,
-  retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, maxRetryTime: 10_000, randomize: true },
-} as const;
+function ackBeforeWork(app: App): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) =>
+    processEvent({
+      ...event,
+      ack: async (response) => {
+        await event.ack(response);
+        await nextTurn();
+      },
+    });
+}
+
+/** Work waiting after its ack, first in first out; one starts per turn of the event loop. */
+const waitingForTurn: (() => void)[] = [];
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (waitingForTurn.push(resolve) === 1) setImmediate(startNext);
+  });
+}
+
+function startNext(): void {
+  // The resolved work runs (until its first I/O) right after this callback; the next one waits for the next
+  // turn, after the poll phase has read and acked whatever arrived meanwhile.
+  waitingForTurn.shift()?.();
+  if (waitingForTurn.length > 0) setImmediate(startNext);
+}
 
 export function createApp(config: Config, deps: AppDeps): TradeoffApp {
   const logger = deps.logger;
   const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }));
   let ready = false;
+  let saidHealthy = false;
   let inFlight = 0;
 
   const storeAnswers = () => Promise.race([deps.store.ping().catch(() => false), sleep(STORE_PROBE_MS, false, { ref: false })]);
@@ -66,9 +100,14 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     // Liveness: cheap (no Slack or engine work) and 200 while the store is down, because /tradeoff and DMs still
     // answer without it and a restart would not bring Redis back. `store` tells dashboards about the degradation.
     handler: async (_req: unknown, res: ServerResponse) => {
-      const body = ready ? { ok: true, store: (await storeAnswers()) ? 'ok' : 'unreachable' } : { ok: false };
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
+      const healthy = ready;
+      const body = healthy ? { ok: true, store: (await storeAnswers()) ? 'ok' : 'unreachable' } : { ok: false };
+      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body), () => {
+        if (!healthy || saidHealthy) return;
+        saidHealthy = true;
+        deps.onFirstHealthy?.();
+      });
     },
   };
 
@@ -119,7 +158,10 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     deferInitialization: true,
     ignoreSelf: true,
     developerMode: false,
+    // Bolt's default in-memory conversation store is unused here, and it built an Error with a stack for every event.
+    convoStore: false,
   });
+  ackBeforeWork(app);
 
   async function idle(timeoutMs = 5_000): Promise<boolean> {
     // Work starts just after the ack, so "idle" means no work seen over a few consecutive looks.
@@ -131,8 +173,10 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     return false;
   }
 
+  const replies = createReplyDeliveries({ logger, now: deps.now });
   const slackDeps: SlackDeps = {
     store: deps.store,
+    replies,
     rewriter: deps.rewriter ?? rulesRewriter,
     logger,
     nudgeLimits: config.nudges,
@@ -206,6 +250,7 @@ export function createApp(config: Config, deps: AppDeps): TradeoffApp {
     async stop(drainMs = 8_000) {
       ready = false;
       await app.stop();
+      replies.stop();
       if (!(await idle(drainMs))) logger.warn({ inFlight }, 'stopped with work still in flight');
     },
     idle,

@@ -10,6 +10,14 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 /** The most a model call may take in total (issue 4); LLM_TIMEOUT_MS cannot exceed it. */
 export const MAX_LLM_TIMEOUT_MS = 10_000;
 
+/**
+ * When the engine (wink-nlp's model and the trained weights: about 0.5 s of CPU and 60 MiB) is loaded: when the
+ * first message needs it (the default), in the background once /healthz has answered 200, or before it does
+ * (src/engine-loader.ts; README, "Load and faults", has the figures for each).
+ */
+export const ENGINE_LOADS = ['start', 'after-start', 'first-use'] as const;
+export type EngineLoad = (typeof ENGINE_LOADS)[number];
+
 export interface Config {
   slack: {
     /** Socket Mode when SLACK_APP_TOKEN is set (development), otherwise HTTP on `port`. */
@@ -26,6 +34,8 @@ export interface Config {
   };
   port: number;
   logLevel: LogLevelName;
+  /** ENGINE_LOAD: when main.ts loads the engine. */
+  engineLoad: EngineLoad;
   /** When set, the Redis store (shared by several instances); otherwise SQLite in dataDir. */
   redisUrl?: string;
   dataDir: string;
@@ -61,6 +71,7 @@ const HOW_TO_GET: Record<string, string> = {
   SLACK_STATE_SECRET: 'any long random string you choose, e.g. the output of `openssl rand -hex 32`',
   PORT: 'a TCP port number such as 3000',
   LOG_LEVEL: 'how much to log; info unless you are debugging',
+  ENGINE_LOAD: 'first-use (the default), after-start or start',
   REDIS_URL: 'a redis:// or rediss:// URL such as redis://127.0.0.1:6379; leave unset for the embedded SQLite store',
   DATA_DIR: 'a writable directory for the SQLite file, such as ./data',
   NUDGE_COOLDOWN_SECONDS: 'seconds between two nudges to the same author in one channel, such as 600',
@@ -91,6 +102,7 @@ const envSchema = z.object({
   SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(65_535, 'must be at most 65535').default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
+  ENGINE_LOAD: z.enum(ENGINE_LOADS, `must be one of ${ENGINE_LOADS.join(', ')}`).default('first-use'),
   REDIS_URL: url(/^rediss?$/, 'must be a redis:// or rediss:// URL').optional(),
   DATA_DIR: z.string().default('./data'),
   NUDGE_COOLDOWN_SECONDS: count(600),
@@ -158,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    engineLoad: e.ENGINE_LOAD,
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     nudges: { cooldownSeconds: e.NUDGE_COOLDOWN_SECONDS, dailyCap: e.NUDGE_DAILY_CAP },

@@ -27,15 +27,42 @@ export interface LoggerOptions {
 
 /** JSON lines to stdout, or to `destination` (tests pass a stream that collects lines). */
 export function createLogger({ level }: LoggerOptions, destination?: DestinationStream): Pino {
-  return pino(
+  const logger = pino(
     {
       level,
-      // pino's redaction covers the shapes our own code logs; deeper, unknown shapes go through scrubObject.
-      redact: { paths: SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: CENSOR },
+      // The shapes our own code logs are censored here; deeper, unknown shapes go through scrubObject. Not pino's
+      // `redact` option: with wildcard paths it cloned and walked every logged object and every child logger's
+      // bindings (about 75 kB allocated per call, a fifth of all allocation under load; issue 10).
+      formatters: { log: censorKeys },
       serializers: { err: (error: unknown) => serializeError(error) },
     },
     destination,
   );
+  // Child bindings skip formatters.log; children inherit this child() from the root, so every level is covered.
+  const child = logger.child;
+  logger.child = function censoredChild(this: Pino, bindings, options) {
+    return child.call(this, censorKeys(bindings), options);
+  } as Pino['child'];
+  return logger;
+}
+
+const SENSITIVE = new Set(SENSITIVE_KEYS);
+
+/**
+ * The value under a sensitive key, at the top or up to two levels down (what pino's `key`, `*.key`, `*.*.key`
+ * paths would redact), becomes `[redacted]`. Copies only the objects it changes; Errors are left to serializeError.
+ */
+export function censorKeys<T>(value: T, depth = 0): T {
+  if (value === null || typeof value !== 'object' || value instanceof Error || depth > 2) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const censored = SENSITIVE.has(key) ? CENSOR : censorKeys(item, depth + 1);
+    if (censored === item) continue;
+    copy ??= (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+    copy[key] = censored;
+  }
+  return (copy ?? value) as T;
 }
 
 /**

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       slack: { mode: 'http', botToken: 'xoxb-1-2-abc', signingSecret: 'shh' },
       port: 3000,
       logLevel: 'info',
+      engineLoad: 'first-use',
       dataDir: './data',
       nudges: { cooldownSeconds: 600, dailyCap: 5 },
       threadReadsPerMinute: 40,
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
       LOG_LEVEL: 'debug',
+      ENGINE_LOAD: 'after-start',
       REDIS_URL: 'redis://127.0.0.1:6380/0',
       DATA_DIR: '/var/lib/coach',
       NUDGE_COOLDOWN_SECONDS: '60',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/'); // trailing slash added
     expect(config.logLevel).toBe('debug');
+    expect(config.engineLoad).toBe('after-start');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6380/0');
     expect(config.dataDir).toBe('/var/lib/coach');
     expect(config.nudges).toEqual({ cooldownSeconds: 60, dailyCap: 2 });
@@ -126,6 +129,7 @@ describe('loadConfig', () => {
     ['PORT', '70000', /must be at most 65535/],
     ['PORT', '30.5', /must be a whole number/],
     ['LOG_LEVEL', 'verbose', /must be one of fatal, error, warn, info, debug, trace, silent/],
+    ['ENGINE_LOAD', 'lazy', /must be one of start, after-start, first-use/],
     ['REDIS_URL', 'http://127.0.0.1:6379', /must be a redis:\/\/ or rediss:\/\/ URL/],
     ['NUDGE_COOLDOWN_SECONDS', '-5', /must not be negative/],
     ['NUDGE_DAILY_CAP', 'five', /must be a number/],

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, toBoltLogger } from '../src/logger.ts';
+import { censorKeys, createLogger, toBoltLogger } from '../src/logger.ts';
 import type { LogLevelName } from '../src/config.ts';
 
 const MESSAGE_TEXT = 'we will try to ship the migration by Friday';
@@ -40,6 +40,17 @@ describe('createLogger', () => {
     expect(raw.join('')).not.toContain('SECRET');
     expect(raw.join('')).not.toContain('signing-secret-value');
     expect(raw.join('')).not.toContain(MESSAGE_TEXT);
+  });
+});
+
+describe('censorKeys (the logger\'s redaction)', () => {
+  it("censors a child logger's bindings too, and leaves objects with nothing to censor untouched", () => {
+    const { log, raw } = capture();
+    log.child({ surface: 'command', context: { text: MESSAGE_TEXT } }).info({ rules: ['sure-well-try'] }, 'coaching');
+    expect(raw.join('')).not.toContain(MESSAGE_TEXT);
+    const plain = { team: 'T1', ids: { user: 'U1' } };
+    expect(censorKeys(plain)).toBe(plain);
+    expect(censorKeys({ a: { b: { text: 'x' } } })).toEqual({ a: { b: { text: '[redacted]' } } });
   });
 });
 

@@ -2,7 +2,8 @@
 // the rules' findings it kept, which gaps it added, which it dropped. A finding whose quote is not in the draft, or
 // whose rule is not one of ours, is dropped: the model may only point at words the author wrote. Pure and linear in
 // the draft (the answer is cut to ANSWER_LIMITS before this runs).
-import { RULE_IDS, type Finding, type RuleId } from '../engine/index.ts';
+import type { Finding, RuleId } from '../engine/index.ts';
+import { RULE_IDS } from '../engine/types.ts';
 import type { JudgedFinding, Judgement } from './types.ts';
 
 export interface ModelFinding {

@@ -5,7 +5,8 @@
 // else about the author or the workspace. A new kind of data is one more entry in DATA_TAGS and renderData().
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import { RULE_IDS, type Finding, type RuleId } from '../engine/index.ts';
+import type { Finding, RuleId } from '../engine/index.ts';
+import { RULE_IDS } from '../engine/types.ts';
 import type { PromptExample, Prompts } from './prompts.ts';
 
 /** What the model answers for a person's request: its own judgement of the draft, and the rewrite (strict JSON schema). */

@@ -1,9 +1,8 @@
 // One coaching flow for every surface that answers a person who asked (/tradeoff, modal, DM, shortcut,
 // "show rewrite"): analyse, reply with the rules' answer at once, record counts, then (when a model is
 // configured) let the model judge the draft - clean ones too - and rewrite it, updating the same reply in place.
-import type { RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import { analyze, type RuleId } from '../engine/index.ts';
+import type { RuleId } from '../engine/index.ts';
+import { loadEngine } from '../engine-loader.ts';
 import { MAX_DRAFT_CHARS as MODEL_MAX_DRAFT_CHARS } from '../llm/messages.ts';
 import { rulesRewriter } from '../llm/rules-rewriter.ts';
 import type { RewriteResult } from '../llm/types.ts';
@@ -18,48 +17,6 @@ export const MAX_DRAFT_CHARS = 4000;
 export interface ReplyTarget {
   send(message: SlackMessage): Promise<void>;
   replace(message: SlackMessage): Promise<void>;
-}
-
-const NO_LINK_PREVIEWS = { unfurl_links: false, unfurl_media: false } as const;
-
-/** Replies through a response_url: ephemeral to the person who acted. */
-export function viaRespond(respond: RespondFn, replaceFirst = false): ReplyTarget {
-  return {
-    send: async (m) => void (await respond({ response_type: 'ephemeral', replace_original: replaceFirst, ...m })),
-    replace: async (m) => void (await respond({ response_type: 'ephemeral', replace_original: true, ...m })),
-  };
-}
-
-/** Replies with a real message (the DM with the bot), updated in place with chat.update. */
-export function viaMessage(client: WebClient, channel: string, threadTs?: string): ReplyTarget {
-  let ts: string | undefined;
-  return {
-    async send(m) {
-      const posted = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...m, ...NO_LINK_PREVIEWS });
-      ts = posted.ts;
-    },
-    async replace(m) {
-      if (!ts) throw new Error('replace() before send()');
-      await client.chat.update({ channel, ts, ...m });
-    },
-  };
-}
-
-/** Uses `primary`; if its first send fails (say the response_url is gone), uses `fallback` from then on. */
-export function withFallback(primary: ReplyTarget, fallback: () => ReplyTarget, onFallback: (error: unknown) => void): ReplyTarget {
-  let active = primary;
-  return {
-    async send(m) {
-      try {
-        await primary.send(m);
-      } catch (error) {
-        onFallback(error);
-        active = fallback();
-        await active.send(m);
-      }
-    },
-    replace: (m) => active.replace(m),
-  };
 }
 
 export interface CoachRequest {
@@ -86,6 +43,7 @@ export async function coach(deps: SlackDeps, request: CoachRequest, target: Repl
   const truncated = request.draft.length > MAX_DRAFT_CHARS;
   const draft = truncated ? request.draft.slice(0, MAX_DRAFT_CHARS) : request.draft;
   const context = request.context?.slice(0, MAX_DRAFT_CHARS);
+  const { analyze } = await loadEngine();
   const analysis = analyze(draft, context ? { context } : {});
   const rules = analysis.findings.map((f) => f.rule);
   const log = deps.logger.child({ surface: request.surface, team: request.team, user: request.user });

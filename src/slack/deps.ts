@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Rewriter } from '../llm/types.ts';
 import type { NudgeLimits, Store } from '../store/types.ts';
 import type { ThreadContext } from './thread-context.ts';
+import type { ReplyDeliveries } from './reply-delivery.ts';
 
 export interface SlackDeps {
   store: Store;
@@ -15,6 +16,8 @@ export interface SlackDeps {
   threads: ThreadContext;
   /** Epoch ms. */
   now: () => number;
+  /** Replies through a response_url, with retries and fallbacks (reply-delivery.ts). */
+  replies: ReplyDeliveries;
   /** Multi-workspace mode only: the installations (deleted on uninstall, so caches forget them too). */
   installations?: Pick<InstallationStore, 'deleteInstallation'>;
 }

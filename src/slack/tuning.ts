@@ -2,7 +2,8 @@
 // tallied per rule since the rule's bar last changed; when enough people found a rule unhelpful, that workspace's
 // nudge bar for it rises one step, and past the last step the rule stops nudging there (it still answers
 // /tradeoff, DMs and the shortcut). App Home shows each rule's state and resets it.
-import { OPERATING_POINTS, type Finding, type RuleId } from '../engine/index.ts';
+import type { Finding, OperatingPoint, RuleId } from '../engine/index.ts';
+import { loadEngine } from '../engine-loader.ts';
 import type { Day, RuleTally } from '../store/types.ts';
 import type { SlackDeps } from './deps.ts';
 
@@ -15,14 +16,17 @@ export const RAISED_STEPS = 2;
 /** The step at which a rule no longer nudges in the workspace. */
 export const OFF_STEP = RAISED_STEPS + 1;
 
+/** The engine's OPERATING_POINTS (from its trained model, so they come with the engine: src/engine-loader.ts). */
+export type OperatingPoints = Readonly<Record<RuleId, OperatingPoint>>;
+
 /**
  * The confidence a finding needs to nudge at `step`, or null when the rule is off. Step 0 is the engine's own nudge
  * point p; step k is 1 - (1 - p) / 2^k, so with calibrated confidences each step halves the share of nudges that
  * are expected to be wrong (p = 0.8: 0.8, 0.9, 0.95, then off).
  */
-export function nudgeBar(rule: RuleId, step: number): number | null {
+export function nudgeBar(points: OperatingPoints, rule: RuleId, step: number): number | null {
   if (step >= OFF_STEP) return null;
-  const point = OPERATING_POINTS[rule].nudge;
+  const point = points[rule].nudge;
   if (step <= 0) return point;
   return Math.round((1 - (1 - point) / 2 ** step) * 10_000) / 10_000;
 }
@@ -34,9 +38,9 @@ export function shouldRaise({ step, helpful, notHelpful }: RuleTally): boolean {
 }
 
 /** The findings that may nudge in this workspace: at or above their rule's bar there. */
-export function nudgeableFindings(findings: readonly Finding[], tallies: Record<RuleId, RuleTally>): Finding[] {
+export function nudgeableFindings(points: OperatingPoints, findings: readonly Finding[], tallies: Record<RuleId, RuleTally>): Finding[] {
   return findings.filter((finding) => {
-    const bar = nudgeBar(finding.rule, tallies[finding.rule]?.step ?? 0);
+    const bar = nudgeBar(points, finding.rule, tallies[finding.rule]?.step ?? 0);
     return bar !== null && finding.confidence >= bar;
   });
 }
@@ -51,7 +55,8 @@ export async function rateRule(deps: SlackDeps, team: string, user: string, rule
   if (!shouldRaise(tally)) return;
   const step = tally.step + 1;
   await deps.store.setRuleStep(team, rule, step);
-  deps.logger.info({ surface: 'tuning', team, rule, step, bar: nudgeBar(rule, step), helpful: tally.helpful, notHelpful: tally.notHelpful }, step >= OFF_STEP
+  const bar = nudgeBar((await loadEngine()).OPERATING_POINTS, rule, step);
+  deps.logger.info({ surface: 'tuning', team, rule, step, bar, helpful: tally.helpful, notHelpful: tally.notHelpful }, step >= OFF_STEP
     ? 'rule stops nudging in this workspace (Not helpful feedback)'
     : 'rule nudge bar raised in this workspace (Not helpful feedback)');
 }

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 import type { Pino } from '../logger.ts';
 import { KeyValueStore } from './kv-store.ts';
-import { openRedis } from './redis.ts';
 import { openSqlite } from './sqlite.ts';
 import type { Store } from './types.ts';
 
@@ -25,6 +24,8 @@ export interface RedisStoreOptions {
 
 /** Resolves once connected, or after a short wait when Redis is not there yet (it keeps reconnecting by itself). */
 export async function openRedisStore(url: string, { logger, startWaitMs = REDIS_START_WAIT_MS }: RedisStoreOptions = {}): Promise<Store> {
+  // ioredis is imported only for a Redis store: SQLite deployments never pay for it (issue 10).
+  const { openRedis } = await import('./redis.ts');
   const { kv, ready } = openRedis(url, {
     onDown: (err) => logger?.warn({ err }, 'Redis connection lost; store calls fail until it is back'),
     onUp: () => logger?.info('Redis connected'),

@@ -1,6 +1,6 @@
 // The Store's domain logic, once, on top of the KeyValue primitives. Every key starts with `tc:<team>:` so a
 // workspace can be deleted by prefix; the only exception is event ids, which carry no team and expire within an hour.
-import { RULE_IDS, type RuleId } from '../engine/index.ts';
+import { RULE_IDS, type RuleId } from '../engine/types.ts';
 import type { Counter, KeyValue } from './key-value.ts';
 import type { Day, FeedbackCounts, ForgottenData, NudgeLimits, RuleTally, Store, UserSettings } from './types.ts';
 

@@ -33,6 +33,8 @@ export function openRedis(url: string, events: RedisEvents = {}): { kv: KeyValue
     connectTimeout: REDIS_COMMAND_TIMEOUT_MS,
     commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 100, RECONNECT_MAX_DELAY_MS),
+    // Commands issued in the same tick share one socket write (under load, one write per command was 9% of the CPU).
+    enableAutoPipelining: true,
   }) as ClientWithScripts;
   client.defineCommand('takeAll', { lua: TAKE_ALL });
 

@@ -24,6 +24,10 @@ class SqliteKeyValue implements KeyValue {
     this.#db = db;
     db.exec(`
       PRAGMA journal_mode = WAL;
+      -- node:sqlite is synchronous, so every commit runs on the event loop. In WAL mode NORMAL skips the fsync per
+      -- commit (0.16 -> 0.02 ms per commit here; much more on real disks) and stays safe when the app crashes;
+      -- only a power loss can drop the last commits (counters, event ids), never corrupt the file (issue 10).
+      PRAGMA synchronous = NORMAL;
       PRAGMA busy_timeout = 1000;
       CREATE TABLE IF NOT EXISTS kv (
         key TEXT PRIMARY KEY,

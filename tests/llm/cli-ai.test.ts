@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, rewrite } from '../../src/engine/index.ts';
-import { NOTES } from '../../src/llm/index.ts';
+import { NOTES } from '../../src/llm/openai-rewriter.ts';
 import { completion, GOOD_REWRITE, startFakeServer, SURE_CONTEXT, SURE_DRAFT, type FakeServer } from './helpers.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/coach.ts', import.meta.url));

@@ -3,10 +3,10 @@
 // The stall figures themselves are printed by `npm run bench:llm`; here only a bound no honest run comes near.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRewriter, NOTES } from '../../src/llm/index.ts';
+import { createRewriter } from '../../src/llm/index.ts';
 import { MAX_SANITIZE_CHARS, sanitize } from '../../src/llm/guard.ts';
 import { rewriteLimit } from '../../src/llm/messages.ts';
-import { ANSWER_LIMITS } from '../../src/llm/openai-rewriter.ts';
+import { ANSWER_LIMITS, NOTES } from '../../src/llm/openai-rewriter.ts';
 import { completion, GOOD_REWRITE, llmConfig, startFakeServer, SURE_CONTEXT, SURE_DRAFT, sureRequest, type FakeServer } from './helpers.ts';
 
 let server: FakeServer | undefined;

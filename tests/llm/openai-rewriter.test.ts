@@ -2,8 +2,9 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rewrite as rulesRewrite } from '../../src/engine/index.ts';
-import { createRewriter, NOTES } from '../../src/llm/index.ts';
+import { createRewriter } from '../../src/llm/index.ts';
 import { rewriteLimit } from '../../src/llm/messages.ts';
+import { NOTES } from '../../src/llm/openai-rewriter.ts';
 import { openSqliteStore } from '../../src/store/index.ts';
 import { completion, finding, GOOD_REWRITE, llmConfig, request, SURE_CONTEXT, SURE_DRAFT, sureRequest } from './helpers.ts';
 

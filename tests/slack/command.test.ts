@@ -66,10 +66,11 @@ describe('/tradeoff <draft>', () => {
     expect(reply!.args.blocks.every((b: any) => b.type !== 'section' || b.text.verbatim === true)).toBe(true);
   });
 
-  it('says sorry instead of going silent when the reply cannot be built (response_url 500 is survived)', async () => {
+  it('survives a response_url 500: the reply is retried and arrives (tests/slack/reply-delivery.test.ts has the rest)', async () => {
     h.slack.failNext('response_url', { status: 500 });
     await h.command(FLAGGED);
-    await h.slack.waitFor('response_url', 2);
+    const [, retried] = await h.slack.waitFor('response_url', 2);
+    expect(blockIds(retried!.args.blocks)).toContain('finding-0');
     await h.idle();
     expect((await fetch(`${h.origin}/healthz`)).status).toBe(200);
   });

@@ -80,6 +80,41 @@ describe('npm start (src/main.ts)', () => {
     expect(output()).not.toContain('xoxb-main-test-token');
   });
 
+  it('loads the engine for the first message by default, and once /healthz has said 200 with ENGINE_LOAD=after-start', async () => {
+    const loaded = (output: string) => output.split('\n').filter((line) => line.includes('"engine loaded"'));
+    const until = async (check: () => boolean) => {
+      for (const deadline = Date.now() + 15_000; !check(); await new Promise((resolve) => setTimeout(resolve, 50))) {
+        if (Date.now() > deadline) throw new Error('timed out');
+      }
+    };
+
+    const lazyPort = await freePort();
+    const lazy = run({ ...baseEnv(), PORT: String(lazyPort) });
+    await waitForHealth(lazyPort, lazy.child);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // after-start would have loaded it by now
+    expect(loaded(lazy.output())).toHaveLength(0);
+    const responseUrl = slack.responseUrl();
+    const res = await postSigned(
+      `http://127.0.0.1:${lazyPort}/slack/events`,
+      formBody({ command: '/tradeoff', text: "Sure, we'll try to squeeze SSO in by Friday.", user_id: 'U1', team_id: 'T1', channel_id: 'C1', response_url: responseUrl, trigger_id: '1.2.3' }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(res.status).toBe(200);
+    await until(() => slack.callsTo('response_url').some((call) => responseUrl.endsWith(`/${call.responseId}`)));
+    expect(loaded(lazy.output())).toHaveLength(1);
+    expect(JSON.parse(loaded(lazy.output())[0]!)).toMatchObject({ engineLoad: 'first-use', ms: expect.any(Number) });
+    lazy.child.kill('SIGTERM');
+    await once(lazy.child, 'exit');
+
+    const port = await freePort();
+    const eager = run({ ...baseEnv(), PORT: String(port), ENGINE_LOAD: 'after-start' });
+    await waitForHealth(port, eager.child);
+    await until(() => loaded(eager.output()).length === 1);
+    expect(JSON.parse(loaded(eager.output())[0]!)).toMatchObject({ engineLoad: 'after-start' });
+    eager.child.kill('SIGTERM');
+    await once(eager.child, 'exit');
+  });
+
   it('refuses to start without a bot token, naming the variable and where to get it', async () => {
     const { SLACK_BOT_TOKEN: _omit, ...env } = baseEnv();
     const { child, output } = run({ ...env, PORT: '0' });

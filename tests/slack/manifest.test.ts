@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { App } from '@slack/bolt';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { analyze, RULE_IDS } from '../../src/engine/index.ts';
+import { analyze, OPERATING_POINTS, RULE_IDS } from '../../src/engine/index.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { BOT_SCOPES } from '../../src/slack/ids.ts';
 import { EVENT_SUBSCRIPTIONS, registerListeners } from '../../src/slack/register.ts';
@@ -40,8 +40,8 @@ function actionIdsInViews(): Set<string> {
   const surfaces = [
     coaching.blocks,
     nudgeMessage(analysis, { channel: 'C1', ts: '1.2' }).blocks,
-    homeView({ settings: { muted: false }, counts, tallies, now: 0 }).blocks,
-    homeView({ settings: { muted: true }, counts, tallies, now: 0 }).blocks,
+    homeView({ settings: { muted: false }, counts, tallies, points: OPERATING_POINTS, now: 0 }).blocks,
+    homeView({ settings: { muted: true }, counts, tallies, points: OPERATING_POINTS, now: 0 }).blocks,
     coachModal('x', coaching.blocks).blocks,
     detailModal(['sure-well-try']).blocks,
   ];

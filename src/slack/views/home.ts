@@ -1,10 +1,10 @@
 // App Home: how to use the coach, the user's own settings as buttons, their own counts per rule (counts only),
 // this workspace's nudge bar per rule (the same for everyone, with a reset), and "Forget me".
 import type { types } from '@slack/bolt';
-import { RULE_IDS, type RuleId } from '../../engine/index.ts';
+import { RULE_IDS, type RuleId } from '../../engine/types.ts';
 import type { RuleTally, UserSettings } from '../../store/types.ts';
 import { ACTION, COMMAND } from '../ids.ts';
-import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, RAISED_STEPS } from '../tuning.ts';
+import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, RAISED_STEPS, type OperatingPoints } from '../tuning.ts';
 import { actions, button, context, divider, header, section, type Button, type KnownBlock } from './blocks.ts';
 import { RULE_GUIDE } from './rule-guide.ts';
 
@@ -13,6 +13,8 @@ export interface HomeData {
   counts: Record<RuleId, number>;
   /** This workspace's nudge bar per rule and its ratings (everyone sees the same). */
   tallies: Record<RuleId, RuleTally>;
+  /** The engine's nudge points, where each rule's bar starts. */
+  points: OperatingPoints;
   /** For showing "muted until": epoch ms. */
   now: number;
   /** A line shown once at the top: what "Forget me" deleted, a rule that was reset. Safe mrkdwn. */
@@ -33,9 +35,9 @@ function withConfirm(base: Button, title: string, text: string, confirm: string)
   };
 }
 
-function ruleBlock(rule: RuleId, { step, helpful, notHelpful }: RuleTally): KnownBlock {
+function ruleBlock(points: OperatingPoints, rule: RuleId, { step, helpful, notHelpful }: RuleTally): KnownBlock {
   const title = RULE_GUIDE[rule].title;
-  const bar = nudgeBar(rule, step);
+  const bar = nudgeBar(points, rule, step);
   const ratings = helpful + notHelpful;
   const tally = ratings === 0 ? '' : ` Ratings so far: ${ratings} (${notHelpful} not helpful).`;
   if (step <= 0) return section(`*${title}:* nudges when ${percent(bar!)} sure (the usual bar).${tally}`, `rule-${rule}`);
@@ -51,10 +53,10 @@ function ruleBlock(rule: RuleId, { step, helpful, notHelpful }: RuleTally): Know
   return { ...(section(`*${title}:* ${state}${tally}`, `rule-${rule}`) as types.SectionBlock), accessory: reset };
 }
 
-function workspaceRulesBlocks(tallies: Record<RuleId, RuleTally>): KnownBlock[] {
+function workspaceRulesBlocks(points: OperatingPoints, tallies: Record<RuleId, RuleTally>): KnownBlock[] {
   return [
     section('*This workspace’s nudges, by rule*'),
-    ...RULE_IDS.map((rule) => ruleBlock(rule, tallies[rule] ?? { step: 0, helpful: 0, notHelpful: 0 })),
+    ...RULE_IDS.map((rule) => ruleBlock(points, rule, tallies[rule] ?? { step: 0, helpful: 0, notHelpful: 0 })),
     context(
       `Set by everyone’s ratings here: when at least ${MIN_RATINGS} ratings of a rule (one per person a day) are ` +
         `${percent(NOT_HELPFUL_SHARE)} or more “Not helpful”, its bar rises a step, and its ratings start again; after ` +
@@ -95,7 +97,7 @@ function settingsBlocks({ muted, mutedUntil }: UserSettings, now: number): Known
   ];
 }
 
-export function homeView({ settings, counts, tallies, now, notice }: HomeData): types.HomeView {
+export function homeView({ settings, counts, tallies, points, now, notice }: HomeData): types.HomeView {
   const total = RULE_IDS.reduce((sum, rule) => sum + counts[rule], 0);
   const fields = RULE_IDS.map((rule) => ({ type: 'mrkdwn' as const, text: `*${RULE_GUIDE[rule].title}*\n${counts[rule]}` }));
   return {
@@ -118,7 +120,7 @@ export function homeView({ settings, counts, tallies, now, notice }: HomeData): 
       { type: 'section', block_id: 'counts', fields },
       context('Counts only. The coach never stores what you wrote.'),
       divider,
-      ...workspaceRulesBlocks(tallies),
+      ...workspaceRulesBlocks(points, tallies),
       divider,
       ...privacyBlocks(),
     ],

@@ -48,6 +48,7 @@ export const REPLY = {
   unmuted: () => simple('Nudges are back on for you.'),
   channelOff: () => simple('Nudges are now off in this channel, for everyone. `/tradeoff nudges on` turns them back on.'),
   channelOn: () => simple('Nudges are on in this channel again.'),
+  helpful: () => simple('Thanks, glad it helped.'),
   notHelpful: () => simple('Thanks, noted. That helps us tune the coach.', '`/tradeoff mute` turns nudges off for you; `/tradeoff nudges off` for this channel.'),
   unknownSetting: () => simple(`Not sure what you meant. Try \`${COMMAND} nudges off\` or \`${COMMAND} nudges on\`.`),
   messageGone: () => simple('I could not read that message any more (it may have been edited or deleted), so there is no rewrite to show.'),
