@@ -6,9 +6,11 @@ import type { Sentence, Token } from './nlp.ts';
 export type Voice = 'self' | 'you' | 'other' | 'thing' | 'none';
 export type Tense = 'future' | 'modal' | 'past' | 'present';
 
-const SELF = new Set(['i', 'we', 'us', 'me', 'myself', 'ourselves']);
+const SELF = new Set(['i', 'we', 'myself', 'ourselves']);
 const YOU = new Set(['you', 'u', 'y\'all', 'yall']);
-const OTHER = new Set(['he', 'she', 'they', 'them', 'someone', 'somebody', 'everyone', 'nobody', 'people', 'folks', 'anyone']);
+const OTHER = new Set(['he', 'she', 'they', 'someone', 'somebody', 'everyone', 'nobody', 'people', 'folks', 'anyone']);
+/** Object pronouns are not a subject ("send them the logs", "ping me"), except after "let" ("let me check"). */
+const LET_OBJECT = new Set(['me', 'us']);
 const THING = new Set(['it', 'this', 'that', 'which', 'there']);
 
 const FUTURE = new Set(['will', 'shall', 'gonna', "'ll"]);
@@ -39,7 +41,7 @@ export function voiceAt(s: Sentence, i: number): Voice {
   const [from] = clauseOf(s, i);
   for (let k = i - 1; k >= from; k--) {
     const w = s.tokens[k]!.norm;
-    if (SELF.has(w) || w === 'let' || w === "let's") return 'self';
+    if (SELF.has(w) || w === "let's" || (LET_OBJECT.has(w) && s.tokens[k - 1]?.norm === 'let')) return 'self';
     if (YOU.has(w)) return 'you';
     if (OTHER.has(w)) return 'other';
     if (THING.has(w)) return 'thing';
@@ -108,7 +110,7 @@ export function isReported(s: Sentence, i: number): boolean {
 export const anyNegated = (s: Sentence, from: number, to: number) => s.tokens.slice(from, to).some((t) => t.negated);
 
 /** Verbs that are not actions: stating a plan to "know", "be" or "try" is not a way forward. */
-const NOT_ACTIONS = new Set(['be', 'know', 'try', 'hope', 'think', 'guess', 'do', 'see', 'wish', 'want', 'need', 'like', 'love', 'happen', 'seem']);
+const NOT_ACTIONS = new Set(['be', 'know', 'try', 'hope', 'think', 'guess', 'do', 'see', 'wish', 'want', 'need', 'like', 'love', 'happen', 'seem', 'wait']);
 const WILL = new Set(['will', 'shall', 'would', 'should', 'must']);
 const BE_NOW = new Set(['am', 'are', 'is', 'be']);
 

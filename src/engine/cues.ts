@@ -3,6 +3,7 @@
 //   "squeeze * in"     * is any one token     ("squeeze SSO in")
 //   "get it done asap?" a trailing ? makes a word optional
 //   "make ** work"     ** is up to three tokens ("make the new flow work")
+//   "in-house"         a hyphenated word, as wink reads it: "in", an optional "-", "house"
 // Matching walks tokens, never characters: linear in the sentence, with no regular expression to go wrong.
 import type { Sentence, Token } from './nlp.ts';
 
@@ -33,6 +34,8 @@ function compile(cue: string): Step[] {
   return cue
     .trim()
     .split(/\s+/)
+    // wink reads "in-house" as three tokens: so does the cue, with the hyphen optional ("in house" matches too)
+    .flatMap((part) => (/^[a-z]+(-[a-z]+)+$/i.test(part) ? part.split('-').flatMap((w, i) => (i ? ['-?', w] : [w])) : [part]))
     .map((part) => {
       if (part === '**') return { optional: true, gap: MAX_GAP };
       const optional = part.endsWith('?') && part.length > 1;

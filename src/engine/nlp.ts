@@ -2,7 +2,7 @@
 // per message and cut into our sentences. The model ships in an npm package: nothing is downloaded at run time.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { splitSentences, type PreparedText } from './prepare.ts';
+import { PLACEHOLDER, splitSentences, type PreparedText } from './prepare.ts';
 
 export interface Token {
   /** As written. */
@@ -63,6 +63,8 @@ const TIME_ENTITIES = new Set(['DATE', 'TIME', 'DURATION']);
 const FUSED: Record<string, string> = { "i'm": 'i', im: 'i' };
 /** Chat forms wink tags as nouns: they are auxiliaries ("gonna write", "wanna try"). */
 const CHAT_AUX: Record<string, string> = { gonna: 'will', wanna: 'want', gotta: 'must', lemme: 'let', tryna: 'try' };
+/** What prepare.ts put in place of code, links, mentions and quotes: a name, never the word "code" or "link". */
+const PLACEHOLDERS = new Set<string>(Object.values(PLACEHOLDER));
 
 export function read(prepared: PreparedText): Doc {
   const truncated = prepared.prose.length > MAX_READ_CHARS;
@@ -100,6 +102,10 @@ export function read(prepared: PreparedText): Doc {
     const norm = norms[i]!.toLowerCase();
     const known = !doc.isOOV(norm);
     if (!known) unknownSeen.add(norm);
+    if (PLACEHOLDERS.has(text)) {
+      sentence.tokens.push({ text, norm: text, lemma: text, pos: 'PROPN', negated: negations[i]!, time: false, known: false, start, end: cursor });
+      continue;
+    }
     sentence.tokens.push({
       text,
       norm: FUSED[norm] ?? norm,
