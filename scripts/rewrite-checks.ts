@@ -80,7 +80,8 @@ export function checkRewrite(draft: string, context: string | undefined, analysi
   const hedgesLeft: string[] = [];
   for (const re of HEDGES) {
     const inDraft = [...draft.matchAll(re)];
-    const quoted = inDraft.filter((m) => analysis.findings.some((f) => m.index < f.end && f.start < m.index + m[0].length)).length;
+    // A finding with no cue of its own (evidence 'message') quotes its first sentence as a place, not as the gap.
+    const quoted = inDraft.filter((m) => analysis.findings.some((f) => f.evidence !== 'message' && m.index < f.end && f.start < m.index + m[0].length)).length;
     if (quoted > 0 && count(out, re) > inDraft.length - quoted) hedgesLeft.push(inDraft[0]![0]);
   }
   const said = new Set([...(draft.match(NUMBER) ?? []), ...(context?.match(NUMBER) ?? [])]);

@@ -1,18 +1,21 @@
 // The product bars, read from cross-validated figures (5 folds grouped by source thread, each scored by a model
 // trained without it), never from messages the model was trained on. Fails when the engine falls below them.
+// The rules' rewrite over the corpus has its own properties in rewrite-corpus.test.ts.
 import { describe, expect, it } from 'vitest';
 import { readSharedCorpus } from '../../scripts/corpus.ts';
-import { crossValidated, rewriteFailures, scoresOf } from '../../scripts/eval.ts';
+import { crossValidated, scoresOf } from '../../scripts/eval.ts';
+import { trainedModelJson, MODEL_FILE } from '../../scripts/train.ts';
+import { readFileSync } from 'node:fs';
 import { hasSharedCorpus } from '../helpers/shared.ts';
 
 /** Set from `npm run eval`, a little under what it prints, so a real regression fails and noise does not. */
 export const BARS = {
-  microF1: 0.6,
-  curatedMicroF1: 0.68,
-  selectedMicroF1: 0.6,
-  streamNudgePrecision: 0.8,
-  streamCleanNudged: 0.02,
-  nudgePrecision: 0.8,
+  microF1: 0.7,
+  curatedMicroF1: 0.82,
+  selectedMicroF1: 0.65,
+  streamNudgePrecision: 0.7,
+  streamCleanNudged: 0.015,
+  nudgePrecision: 0.85,
 };
 
 describe.skipIf(!hasSharedCorpus())('cross-validated bars', { timeout: 120_000 }, () => {
@@ -37,9 +40,7 @@ describe.skipIf(!hasSharedCorpus())('cross-validated bars', { timeout: 120_000 }
     expect(cv.all.streamCleanNudged).toBeLessThanOrEqual(BARS.streamCleanNudged);
   });
 
-  it('every flagged message has a rewrite that passes the rules and keeps its numbers', () => {
-    const rw = rewriteFailures(messages);
-    expect(rw.checked).toBeGreaterThan(0);
-    expect(rw.failures).toEqual([]);
+  it('model.json is what the corpus trains, byte for byte (npm run train reproduces it)', () => {
+    expect(readFileSync(MODEL_FILE, 'utf8') === trainedModelJson()).toBe(true);
   });
 });
