@@ -63,9 +63,13 @@ export function analyzeWith(model: Model, text: string, options: AnalyzeOptions 
     findings.push({ ...finding, tip: tipFor(situationFromDocs(finding, doc, context)) });
   }
   findings.sort((a, b) => a.start - b.start);
-  // Would the message nudge under the most demanding reply-to? Then its thread parent is worth fetching.
+  // Would a finding nudge under the most demanding reply-to? Then its thread parent is worth fetching. A parent
+  // strengthens a gap the message already shows; it does not make one, so only reported rules are read again.
   const demanding = { ...signals, context: DEMANDING_CONTEXT };
+  const reported = new Set(findings.map((f) => f.rule));
   const needsContext =
-    !context && !nudge && RULES.some((rule) => probability(model.rules[rule.id], rule.features(doc, demanding), words) >= model.rules[rule.id].nudge);
+    !context &&
+    !nudge &&
+    RULES.some((rule) => reported.has(rule.id) && probability(model.rules[rule.id], rule.features(doc, demanding), words) >= model.rules[rule.id].nudge);
   return { findings, nudge, needsContext, language: 'en' };
 }

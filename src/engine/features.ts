@@ -39,8 +39,21 @@ export function sentenceSpan(s: Sentence): Span {
   return { start: s.start, end: s.end };
 }
 
+/** Hits already read, per message and cue list: rules and signals share lists, and needsContext reads rules twice. */
+const readCache = new WeakMap<Doc, Map<CueList, ReadHit[]>>();
+
 /** Every hit of a cue list in the message, with its structural conditions read. */
-export function readHits(doc: Doc, list: CueList): ReadHit[] {
+export function readHits(doc: Doc, list: CueList): readonly ReadHit[] {
+  let byList = readCache.get(doc);
+  if (!byList) readCache.set(doc, (byList = new Map()));
+  const cached = byList.get(list);
+  if (cached) return cached;
+  const hits = readHitsUncached(doc, list);
+  byList.set(list, hits);
+  return hits;
+}
+
+function readHitsUncached(doc: Doc, list: CueList): ReadHit[] {
   const hits: ReadHit[] = [];
   for (const s of doc.sentences) {
     const question = isQuestion(s);
