@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze, OPERATING_POINTS, RULE_IDS, type RuleId } from '../../src/engine/index.ts';
 import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, OFF_STEP, RAISED_STEPS, shouldRaise } from '../../src/slack/tuning.ts';
 import { buttonClick, channelMessage, useHarness, type Harness } from '../helpers/app-harness.ts';
+import { NUDGED, NUDGED_RULE } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
-const RULE: RuleId = 'sure-well-try';
+/** A rule with a real nudge point (below 1), which NUDGED is nudged for. */
+const RULE: RuleId = NUDGED_RULE;
 
 describe('the policy', () => {
   it('starts each rule at the engine’s nudge point and halves the room to certainty per step, then stops', () => {
@@ -55,14 +56,18 @@ describe('"Not helpful" tunes a rule per workspace', () => {
     return publish!.args.view.blocks as any[];
   }
 
-  /** Whether FLAGGED, written by a new person in `team`, gets a nudge. */
+  /** Whether NUDGED, written by a new person in `team`, gets a nudge. */
   async function nudgedIn(team: string): Promise<boolean> {
     h.slack.reset();
     const user = `UW${++people}`;
-    await h.event(channelMessage(FLAGGED, { user, channel: 'CT1' }), { teamId: team });
+    await h.event(channelMessage(NUDGED, { user, channel: 'CT1' }), { teamId: team });
     await h.idle();
     return h.slack.callsTo('chat.postEphemeral').some((call) => call.args.user === user);
   }
+
+  it('the rule it tunes can nudge at all (its nudge point is below certainty)', () => {
+    expect(OPERATING_POINTS[RULE].nudge).toBeLessThan(1);
+  });
 
   it(`${MIN_RATINGS} "Not helpful" on one rule raise its bar in that workspace and not in another; at the top it stops nudging there`, async () => {
     expect(await nudgedIn('TA')).toBe(true);
@@ -95,7 +100,7 @@ describe('"Not helpful" tunes a rule per workspace', () => {
 
     // It still answers /tradeoff there.
     h.slack.reset();
-    await h.command(FLAGGED, { team_id: 'TA' });
+    await h.command(NUDGED, { team_id: 'TA' });
     const [reply] = await h.slack.waitFor('response_url');
     expect(reply!.args.blocks.some((b: any) => b.block_id === 'finding-0')).toBe(true);
 
@@ -135,7 +140,7 @@ describe('"Not helpful" tunes a rule per workspace', () => {
   });
 
   it('at each step a nudge needs its rule’s raised bar, whatever the engine’s confidences are', async () => {
-    const analysis = analyze(FLAGGED);
+    const analysis = analyze(NUDGED);
     expect(analysis.nudge).toBe(true);
     for (let step = 0; step <= OFF_STEP; step++) {
       for (const rule of RULE_IDS) await h.store.setRuleStep('TE', rule, step);
