@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, OPERATING_POINTS, RULE_IDS, type RuleId } from '../../src/engine/index.ts';
 import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, OFF_STEP, RAISED_STEPS, shouldRaise } from '../../src/slack/tuning.ts';
+import { homeView } from '../../src/slack/views/home.ts';
 import { buttonClick, channelMessage, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { NUDGED, NUDGED_RULE } from '../helpers/examples.ts';
 
@@ -11,8 +12,14 @@ import { NUDGED, NUDGED_RULE } from '../helpers/examples.ts';
 const RULE: RuleId = NUDGED_RULE;
 
 describe('the policy', () => {
+  // The engine's points; a rule it never nudges for has a nudge point above 1 (e.g. 1.01), out of any confidence's reach.
+  const nudging = RULE_IDS.filter((rule) => OPERATING_POINTS[rule].nudge < 1);
+  /** The engine's points with `rule` made a "never" rule, so that case is checked whatever the current model says. */
+  const withNever = (rule: RuleId) => ({ ...OPERATING_POINTS, [rule]: { ...OPERATING_POINTS[rule], nudge: 1.01 } });
+
   it('starts each rule at the engine’s nudge point and halves the room to certainty per step, then stops', () => {
-    for (const rule of RULE_IDS) {
+    expect(nudging.length).toBeGreaterThan(0);
+    for (const rule of nudging) {
       const point = OPERATING_POINTS[rule].nudge;
       expect(nudgeBar(OPERATING_POINTS, rule, 0)).toBe(point);
       expect(nudgeBar(OPERATING_POINTS, rule, 1)).toBeCloseTo(1 - (1 - point) / 2, 3);
@@ -20,6 +27,28 @@ describe('the policy', () => {
       for (let step = 1; step < bars.length; step++) expect(bars[step]).toBeGreaterThan(bars[step - 1]!);
       expect(bars.at(-1)).toBeLessThan(1);
       expect(nudgeBar(OPERATING_POINTS, rule, OFF_STEP)).toBeNull();
+    }
+  });
+
+  it('keeps a rule the engine never nudges for out of reach at every step (raising never lowers its bar), then stops', () => {
+    for (const rule of RULE_IDS) {
+      const points = withNever(rule);
+      for (let step = 0; step < OFF_STEP; step++) expect(nudgeBar(points, rule, step), `${rule} step ${step}`).toBe(1.01);
+      expect(nudgeBar(points, rule, OFF_STEP)).toBeNull();
+    }
+  });
+
+  it('App Home says a rule the engine never nudges for does not nudge, rather than showing a bar over 100%', () => {
+    const rule = RULE_IDS[0]!;
+    const counts = Object.fromEntries(RULE_IDS.map((r) => [r, 0])) as Record<RuleId, number>;
+    for (const step of [0, 1, RAISED_STEPS]) {
+      const tallies = Object.fromEntries(RULE_IDS.map((r) => [r, { step: r === rule ? step : 0, helpful: 0, notHelpful: 0 }])) as any;
+      const blocks = homeView({ settings: { muted: false }, counts, tallies, points: withNever(rule), now: 0 }).blocks as any[];
+      const text: string = blocks.find((b) => b.block_id === `rule-${rule}`).text.text;
+      expect(text, `step ${step}`).toMatch(/never nudges/);
+      expect(text).not.toMatch(/\d+% sure/);
+      // The other rules still show their bars.
+      for (const other of nudging.filter((r) => r !== rule)) expect(blocks.find((b) => b.block_id === `rule-${other}`).text.text).toMatch(/\d+% sure/);
     }
   });
 
