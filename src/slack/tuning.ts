@@ -22,13 +22,19 @@ export type OperatingPoints = Readonly<Record<RuleId, OperatingPoint>>;
 /**
  * The confidence a finding needs to nudge at `step`, or null when the rule is off. Step 0 is the engine's own nudge
  * point p; step k is 1 - (1 - p) / 2^k, so with calibrated confidences each step halves the share of nudges that
- * are expected to be wrong (p = 0.8: 0.8, 0.9, 0.95, then off).
+ * are expected to be wrong (p = 0.8: 0.8, 0.9, 0.95, then off). A rule the engine never nudges for (p above 1: no
+ * confidence was precise enough) keeps p at every step: the formula would bring such a bar down towards 1.
  */
 export function nudgeBar(points: OperatingPoints, rule: RuleId, step: number): number | null {
   if (step >= OFF_STEP) return null;
   const point = points[rule].nudge;
-  if (step <= 0) return point;
+  if (step <= 0 || neverNudges(point)) return point;
   return Math.round((1 - (1 - point) / 2 ** step) * 10_000) / 10_000;
+}
+
+/** Whether a bar is out of reach of any confidence (0..1): the engine's "never" nudge point. */
+export function neverNudges(bar: number): boolean {
+  return bar > 1;
 }
 
 /** Whether a tally moves its rule up a step. */

@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelMessage, dmMessage } from '../helpers/app-harness.ts';
+import { FLAGGED, NUDGED } from '../helpers/examples.ts';
 import { FakeSlack } from '../helpers/fake-slack-api.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 import { formBody, postSigned, SIGNING_SECRET, type SendOptions } from '../helpers/slack-signing.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 
 interface Instance {
   name: string;
@@ -175,7 +175,7 @@ describe('two instances on one Redis', () => {
     expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D1')).toHaveLength(1);
 
     // The same delivery reaching both at the same moment.
-    const nudge = channelMessage(FLAGGED, { user: 'U-race' });
+    const nudge = channelMessage(NUDGED, { user: 'U-race' });
     const outcomes = await Promise.all([deliver(a, nudge, { eventId: 'EvRace' }), deliver(b, nudge, { eventId: 'EvRace' })]);
     expect(outcomes.sort()).toEqual(['duplicate event skipped', 'event handled']);
     expect(nudgesFor('U-race')).toHaveLength(1);
@@ -183,10 +183,10 @@ describe('two instances on one Redis', () => {
 
   it('holds the cooldown per author per channel and the daily cap across both instances', async () => {
     const user = 'U-limits';
-    await deliver(a, channelMessage(FLAGGED, { user, channel: 'C1' })); // nudged
-    await deliver(b, channelMessage(FLAGGED, { user, channel: 'C1' })); // cooldown, though B never nudged them
-    await deliver(b, channelMessage(FLAGGED, { user, channel: 'C2' })); // nudged: 2 of 2 today
-    await deliver(a, channelMessage(FLAGGED, { user, channel: 'C3' })); // daily cap
+    await deliver(a, channelMessage(NUDGED, { user, channel: 'C1' })); // nudged
+    await deliver(b, channelMessage(NUDGED, { user, channel: 'C1' })); // cooldown, though B never nudged them
+    await deliver(b, channelMessage(NUDGED, { user, channel: 'C2' })); // nudged: 2 of 2 today
+    await deliver(a, channelMessage(NUDGED, { user, channel: 'C3' })); // daily cap
     expect(nudgesFor(user).map((c) => c.args.channel)).toEqual(['C1', 'C2']);
   });
 
@@ -207,12 +207,12 @@ describe('two instances on one Redis', () => {
     expect((await command(a, 'mute', { user_id: 'U-muted' })).status).toBe(200);
     expect((await command(b, 'nudges off', { channel_id: 'C-quiet' })).status).toBe(200);
     await slack.waitFor('response_url', 2);
-    await deliver(b, channelMessage(FLAGGED, { user: 'U-muted', channel: 'C1' }));
-    await deliver(a, channelMessage(FLAGGED, { user: 'U-in-quiet', channel: 'C-quiet' }));
+    await deliver(b, channelMessage(NUDGED, { user: 'U-muted', channel: 'C1' }));
+    await deliver(a, channelMessage(NUDGED, { user: 'U-in-quiet', channel: 'C-quiet' }));
     expect(nudgesFor('U-muted')).toEqual([]);
     expect(nudgesFor('U-in-quiet')).toEqual([]);
     // The same people elsewhere are nudged, so the silence above was the settings.
-    await deliver(b, channelMessage(FLAGGED, { user: 'U-in-quiet', channel: 'C1' }));
+    await deliver(b, channelMessage(NUDGED, { user: 'U-in-quiet', channel: 'C1' }));
     expect(nudgesFor('U-in-quiet')).toHaveLength(1);
   });
 
@@ -235,7 +235,7 @@ describe('two instances on one Redis', () => {
     expect(await deliver(b, dmMessage('We should rewrite the billing service in Rust.', { user: 'U-outage' }))).toBe('event handled');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
 
-    await deliver(a, channelMessage(FLAGGED, { user: 'U-outage', channel: 'C1' }));
+    await deliver(a, channelMessage(NUDGED, { user: 'U-outage', channel: 'C1' }));
     expect(nudgesFor('U-outage')).toEqual([]); // fail closed: no limits to check, no nudge
 
     for (const instance of [a, b]) expect(await health(instance)).toEqual({ status: 200, body: { ok: true, store: 'unreachable' } });
@@ -245,7 +245,7 @@ describe('two instances on one Redis', () => {
     const deadline = Date.now() + 10_000;
     while ((await health(b)).body?.store !== 'ok' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await health(b)).body?.store).toBe('ok');
-    await deliver(b, channelMessage(FLAGGED, { user: 'U-after', channel: 'C1' }));
+    await deliver(b, channelMessage(NUDGED, { user: 'U-after', channel: 'C1' }));
     expect(nudgesFor('U-after')).toHaveLength(1);
     for (const instance of [a, b]) expect(instance.child.exitCode).toBeNull();
   }, 30_000);

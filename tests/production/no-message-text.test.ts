@@ -11,10 +11,13 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/engine/index.ts';
 import { buttonClick, channelMessage, dmMessage, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+import { DEMANDING_PARENT, FLAGGED, FLAGGED_RULE } from '../helpers/examples.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 
 const MARKER = 'Quixotlmarker';
-const DRAFT = `Sure, we'll try to squeeze ${MARKER} SSO in by Friday.`;
+/** FLAGGED (tests/helpers/examples.ts) with the marker in it: reported when asked, nudged under DEMANDING_PARENT. */
+const DRAFT = FLAGGED.replace('squeeze ', `squeeze ${MARKER} `);
+const PARENT_TS = '1700000000.000050';
 const marker = new RegExp(MARKER, 'i');
 
 /** An OpenAI-compatible server that rewrites (echoing the marker back) and confirms every nudge. */
@@ -83,20 +86,24 @@ describe.each(['sqlite', 'redis'] as const)('no message text in logs or the %s s
         private_metadata: '', state: { values: { draft: { draft: { type: 'plain_text_input', value: DRAFT } } } },
       },
     });
-    const nudged = channelMessage(DRAFT, { channel: 'C7' });
+    // A passive nudge for the draft needs a parent that asks for something: the reply goes in such a thread.
+    const nudged = channelMessage(DRAFT, { channel: 'C7', thread_ts: PARENT_TS });
+    h.slack.setHistory('C7', [
+      { ts: PARENT_TS, user: 'U-pm', text: DEMANDING_PARENT },
+      { ts: String(nudged.ts), user: 'U1', text: DRAFT, thread_ts: PARENT_TS },
+    ]);
     await h.event(nudged);
     await h.slack.waitFor('chat.postEphemeral');
-    h.slack.setHistory('C7', [{ ts: String(nudged.ts), user: 'U1', text: DRAFT }]);
-    await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', JSON.stringify({ c: 'C7', ts: nudged.ts })));
+    await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', JSON.stringify({ c: 'C7', ts: nudged.ts, th: PARENT_TS })));
     await h.event(dmMessage(DRAFT));
     await h.interaction({
       type: 'message_action', callback_id: 'coach_message', team: { id: TEAM, domain: 'test' }, user, channel: { id: 'C5', name: 'eng' },
       message: { type: 'message', user: 'U-other', ts: '1700000000.000300', text: DRAFT }, message_ts: '1700000000.000300',
       response_url: h.slack.responseUrl(), trigger_id: '9.9.9', token: 't', action_ts: '1700000000.4',
     });
-    await h.interaction(buttonClick(h.slack, 'coach_helpful', 'sure-well-try'));
-    await h.interaction(buttonClick(h.slack, 'coach_detail', 'sure-well-try'));
-    await h.interaction(buttonClick(h.slack, 'nudge_not_helpful', 'sure-well-try'));
+    await h.interaction(buttonClick(h.slack, 'coach_helpful', FLAGGED_RULE));
+    await h.interaction(buttonClick(h.slack, 'coach_detail', FLAGGED_RULE));
+    await h.interaction(buttonClick(h.slack, 'nudge_not_helpful', FLAGGED_RULE));
     await h.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700000000.1' });
     await h.slack.waitFor('views.publish');
     await h.idle();

@@ -8,9 +8,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../src/store/index.ts';
 import { buttonClick, channelMessage, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+import { FLAGGED, NUDGED, NUDGED_RULE } from '../helpers/examples.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
-
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 
 describe.each(['sqlite', 'redis'] as const)('forget me on %s', (backend) => {
   let h: Harness;
@@ -45,11 +44,11 @@ describe.each(['sqlite', 'redis'] as const)('forget me on %s', (backend) => {
   /** Everything a person can leave behind: counts, a nudge (cooldown, daily count), a rating, a mute. */
   async function leaveTraces(user: string, channel: string) {
     await h.command(FLAGGED, { user_id: user });
-    await h.event(channelMessage(FLAGGED, { user, channel }));
+    await h.event(channelMessage(NUDGED, { user, channel }));
     const [nudge] = (await h.slack.waitFor('chat.postEphemeral', 1)).filter((c) => c.args.user === user);
     expect(nudge).toBeDefined();
     await h.interaction(
-      buttonClick(h.slack, 'nudge_not_helpful', 'sure-well-try', {
+      buttonClick(h.slack, 'nudge_not_helpful', NUDGED_RULE, {
         user: { id: user, username: 'x', team_id: TEAM },
         container: { type: 'message', message_ts: `1700300000.000100`, channel_id: channel, is_ephemeral: true },
       }),
@@ -84,7 +83,7 @@ describe.each(['sqlite', 'redis'] as const)('forget me on %s', (backend) => {
     expect(naming(after, gone)).toEqual([]);
     expect(naming(after, kept).sort()).toEqual(naming(before, kept).sort());
     // Workspace-wide counts that name no one stay.
-    expect(after.some((key) => key.startsWith(`tc:${TEAM}:tuning:sure-well-try:`))).toBe(true);
+    expect(after.some((key) => key.startsWith(`tc:${TEAM}:tuning:${NUDGED_RULE}:`))).toBe(true);
 
     // Asked again: nothing left.
     h.slack.reset();

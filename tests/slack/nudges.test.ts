@@ -4,9 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buttonClick, channelMessage, startHarness, TEAM, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 import { lastDays } from '../../src/slack/time.ts';
-
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
-const CLEAN = 'Thanks, merged!';
+import { CLEAN, DEMANDING_PARENT, FLAGGED, NUDGED, NUDGED_RULE } from '../helpers/examples.ts';
 
 let users = 0;
 /** A fresh author per test, so one test's cooldown never decides another's. */
@@ -34,7 +32,7 @@ describe.each(['sqlite', 'redis'] as const)('nudge limits on %s', (backend) => {
 
   it('nudges the author privately, once, with show-rewrite / mute-today / not-helpful buttons', async () => {
     const user = newUser();
-    expect((await h.event(channelMessage(FLAGGED, { user }))).status).toBe(200);
+    expect((await h.event(channelMessage(NUDGED, { user }))).status).toBe(200);
     const [nudge] = await h.slack.waitFor('chat.postEphemeral');
     expect(nudge!.args.user).toBe(user);
     expect(nudge!.args.channel).toBe('C1');
@@ -46,7 +44,7 @@ describe.each(['sqlite', 'redis'] as const)('nudge limits on %s', (backend) => {
 
   it('handles an event once when Slack retries it (x-slack-retry-num 1..3) or sends it twice at once', async () => {
     const eventId = `EvRetry-${backend}`;
-    const event = channelMessage(FLAGGED, { user: newUser() });
+    const event = channelMessage(NUDGED, { user: newUser() });
     await Promise.all([h.event(event, { eventId }), h.event(event, { eventId })]);
     for (const retryNum of [1, 2, 3]) expect((await h.event(event, { eventId, retryNum })).status).toBe(200);
     await h.slack.waitFor('chat.postEphemeral');
@@ -55,16 +53,16 @@ describe.each(['sqlite', 'redis'] as const)('nudge limits on %s', (backend) => {
   });
 
   it('still handles a first delivery that arrives with a retry header (the original was lost)', async () => {
-    await h.event(channelMessage(FLAGGED, { user: newUser() }), { retryNum: 1, retryReason: 'http_timeout' });
+    await h.event(channelMessage(NUDGED, { user: newUser() }), { retryNum: 1, retryReason: 'http_timeout' });
     await h.slack.waitFor('chat.postEphemeral');
   });
 
   it('waits out the cooldown per author per channel', async () => {
     const user = newUser();
-    await h.event(channelMessage(FLAGGED, { user }));
+    await h.event(channelMessage(NUDGED, { user }));
     await h.slack.waitFor('chat.postEphemeral');
-    await h.event(channelMessage(FLAGGED, { user }));
-    await h.event(channelMessage(FLAGGED, { user, channel: 'C2' })); // another channel is fine
+    await h.event(channelMessage(NUDGED, { user }));
+    await h.event(channelMessage(NUDGED, { user, channel: 'C2' })); // another channel is fine
     await h.slack.waitFor('chat.postEphemeral', 2);
     await h.idle();
     expect(h.slack.callsTo('chat.postEphemeral').map((c) => c.args.channel).sort()).toEqual(['C1', 'C2']);
@@ -72,7 +70,7 @@ describe.each(['sqlite', 'redis'] as const)('nudge limits on %s', (backend) => {
 
   it('stops at the daily cap per author', async () => {
     const user = newUser();
-    for (const channel of ['C1', 'C2', 'C3', 'C4', 'C5']) await h.event(channelMessage(FLAGGED, { user, channel }));
+    for (const channel of ['C1', 'C2', 'C3', 'C4', 'C5']) await h.event(channelMessage(NUDGED, { user, channel }));
     await h.slack.waitFor('chat.postEphemeral', 3);
     await h.idle();
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(3);
@@ -87,14 +85,14 @@ describe('nudges', () => {
   async function expectIgnored(event: Record<string, unknown>) {
     await h.event(event);
     const sentinel = newUser();
-    await h.event(channelMessage(FLAGGED, { user: sentinel }));
+    await h.event(channelMessage(NUDGED, { user: sentinel }));
     await h.slack.waitFor('chat.postEphemeral');
     await h.idle();
     expect(h.slack.callsTo('chat.postEphemeral').map((c) => c.args.user)).toEqual([sentinel]);
   }
 
   it.each([
-    ['an edit', { subtype: 'message_changed', message: { text: FLAGGED, user: 'U1' } }],
+    ['an edit', { subtype: 'message_changed', message: { text: NUDGED, user: 'U1' } }],
     ['a deletion', { subtype: 'message_deleted' }],
     ['another bot (bot_message)', { subtype: 'bot_message', bot_id: 'B_OTHER' }],
     ['another bot without a subtype', { bot_id: 'B_OTHER' }],
@@ -106,7 +104,7 @@ describe('nudges', () => {
     ['a group DM', { channel: 'G1', channel_type: 'mpim' }],
     ['someone from another organisation (Slack Connect)', { user_team: 'T_OTHER' }],
   ])('ignores %s', async (_name, extra) => {
-    await expectIgnored(channelMessage(FLAGGED, { user: newUser(), ...extra }));
+    await expectIgnored(channelMessage(NUDGED, { user: newUser(), ...extra }));
   });
 
   it('ignores a message that needs no coaching', async () => {
@@ -115,7 +113,7 @@ describe('nudges', () => {
 
   it('nudges in private channels (message.groups) and inside threads', async () => {
     const user = newUser();
-    h.slack.setHistory('G9', [{ ts: '1700000000.000001', user: 'U-pm', text: 'Can we get SSO into the Friday release?' }]);
+    h.slack.setHistory('G9', [{ ts: '1700000000.000001', user: 'U-pm', text: DEMANDING_PARENT }]);
     await h.event(channelMessage(FLAGGED, { user, channel: 'G9', channel_type: 'group', thread_ts: '1700000000.000001' }));
     const [nudge] = await h.slack.waitFor('chat.postEphemeral');
     expect(nudge!.args.channel).toBe('G9');
@@ -126,11 +124,11 @@ describe('nudges', () => {
     const user = newUser();
     await h.command('mute', { user_id: user });
     await h.slack.waitFor('response_url');
-    await expectIgnored(channelMessage(FLAGGED, { user }));
+    await expectIgnored(channelMessage(NUDGED, { user }));
     h.slack.reset();
     await h.command('unmute', { user_id: user });
     await h.slack.waitFor('response_url');
-    await h.event(channelMessage(FLAGGED, { user }));
+    await h.event(channelMessage(NUDGED, { user }));
     const [nudge] = await h.slack.waitFor('chat.postEphemeral');
     expect(nudge!.args.user).toBe(user);
   });
@@ -139,17 +137,17 @@ describe('nudges', () => {
     await h.command('nudges off', { channel_id: 'C-off' });
     const [reply] = await h.slack.waitFor('response_url');
     expect(reply!.args.response_type).toBe('ephemeral');
-    await expectIgnored(channelMessage(FLAGGED, { user: newUser(), channel: 'C-off' }));
+    await expectIgnored(channelMessage(NUDGED, { user: newUser(), channel: 'C-off' }));
     h.slack.reset();
     await h.command('nudges on', { channel_id: 'C-off' });
     await h.slack.waitFor('response_url');
-    await h.event(channelMessage(FLAGGED, { user: newUser(), channel: 'C-off' }));
+    await h.event(channelMessage(NUDGED, { user: newUser(), channel: 'C-off' }));
     await h.slack.waitFor('chat.postEphemeral');
   });
 
   it('survives a 429 from chat.postEphemeral by waiting Retry-After, then delivers', async () => {
     h.slack.failNext('chat.postEphemeral', { status: 429, retryAfter: 1 });
-    await h.event(channelMessage(FLAGGED, { user: newUser() }));
+    await h.event(channelMessage(NUDGED, { user: newUser() }));
     const calls = await h.slack.waitFor('chat.postEphemeral', 2, 8000);
     expect(calls).toHaveLength(2);
     expect((await fetch(`${h.origin}/healthz`)).status).toBe(200);
@@ -157,19 +155,19 @@ describe('nudges', () => {
 
   it('survives Slack answering 500 until the retries run out, and keeps nudging others', async () => {
     h.slack.failNext('chat.postEphemeral', { status: 500 }, 3);
-    await h.event(channelMessage(FLAGGED, { user: newUser() }));
+    await h.event(channelMessage(NUDGED, { user: newUser() }));
     await h.slack.waitFor('chat.postEphemeral', 3, 8000);
     await h.idle();
     expect(h.logs.some((l) => l.msg === 'nudge failed')).toBe(true);
     const next = newUser();
-    await h.event(channelMessage(FLAGGED, { user: next }));
+    await h.event(channelMessage(NUDGED, { user: next }));
     const calls = await h.slack.waitFor('chat.postEphemeral', 4);
     expect(calls[3]!.args.user).toBe(next);
   });
 
   it('logs an ok:false error (user_not_in_channel) without retrying or crashing', async () => {
     h.slack.failNext('chat.postEphemeral', { error: 'user_not_in_channel' });
-    await h.event(channelMessage(FLAGGED, { user: newUser() }));
+    await h.event(channelMessage(NUDGED, { user: newUser() }));
     await h.slack.waitFor('chat.postEphemeral');
     await h.idle();
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
@@ -177,7 +175,7 @@ describe('nudges', () => {
   });
 
   it('never echoes a broadcast ping from the message', async () => {
-    await h.event(channelMessage(`<!channel> <!here|here> ${FLAGGED} <!everyone>`, { user: newUser() }));
+    await h.event(channelMessage(`<!channel> <!here|here> ${NUDGED} <!everyone>`, { user: newUser() }));
     await h.slack.waitFor('chat.postEphemeral');
     expectNoBroadcast(h);
   });
@@ -186,7 +184,7 @@ describe('nudges', () => {
     it('"Show a rewrite" re-reads the message and replaces the nudge with the full coaching', async () => {
       const user = newUser();
       const ts = '1700000100.000100';
-      h.slack.setHistory('C7', [{ ts, user, text: FLAGGED }]);
+      h.slack.setHistory('C7', [{ ts, user, text: NUDGED }]);
       await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', JSON.stringify({ c: 'C7', ts }), { user: { id: user, username: 'x', team_id: TEAM } }));
       const [reply] = await h.slack.waitFor('response_url');
       expect(reply!.args.replace_original).toBe(true);
@@ -196,7 +194,7 @@ describe('nudges', () => {
 
     it('"Show a rewrite" refuses to show someone else\'s message', async () => {
       const ts = '1700000200.000100';
-      h.slack.setHistory('C8', [{ ts, user: 'U-author', text: FLAGGED }]);
+      h.slack.setHistory('C8', [{ ts, user: 'U-author', text: NUDGED }]);
       await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', JSON.stringify({ c: 'C8', ts }), { user: { id: 'U-other', username: 'x', team_id: TEAM } }));
       const [reply] = await h.slack.waitFor('response_url');
       expect(reply!.args.blocks.some((b: any) => b.block_id === 'rewrite')).toBe(false);
@@ -204,7 +202,7 @@ describe('nudges', () => {
 
     it('"Show a rewrite" reads a thread reply with conversations.replies', async () => {
       const user = newUser();
-      h.slack.setHistory('C9', [{ ts: '1700000300.000100', user, text: 'parent' }, { ts: '1700000300.000200', user, text: FLAGGED, thread_ts: '1700000300.000100' }]);
+      h.slack.setHistory('C9', [{ ts: '1700000300.000100', user: 'U-pm', text: DEMANDING_PARENT }, { ts: '1700000300.000200', user, text: FLAGGED, thread_ts: '1700000300.000100' }]);
       const value = JSON.stringify({ c: 'C9', ts: '1700000300.000200', th: '1700000300.000100' });
       await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', value, { user: { id: user, username: 'x', team_id: TEAM } }));
       const [reply] = await h.slack.waitFor('response_url');
@@ -226,7 +224,7 @@ describe('nudges', () => {
     it('"Not helpful" counts once, however often it is clicked', async () => {
       const days = lastDays(Date.now(), 1);
       const before = await h.store.countFeedback(TEAM, days);
-      const click = buttonClick(h.slack, 'nudge_not_helpful', 'sure-well-try', { user: { id: newUser(), username: 'x', team_id: TEAM } });
+      const click = buttonClick(h.slack, 'nudge_not_helpful', NUDGED_RULE, { user: { id: newUser(), username: 'x', team_id: TEAM } });
       await h.interaction(click);
       await h.interaction({ ...click, response_url: h.slack.responseUrl() });
       await h.slack.waitFor('response_url', 2);

@@ -3,9 +3,9 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { BOT_TOKEN, channelMessage, useHarness, type Harness } from '../helpers/app-harness.ts';
+import { FLAGGED, NUDGED } from '../helpers/examples.ts';
 import { postSigned, signature, SIGNING_SECRET } from '../helpers/slack-signing.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const SECRET_WORDS = 'Zanzibar-quokka-memo';
 
 let h: Harness;
@@ -22,7 +22,7 @@ describe('request signatures', () => {
     ['a non-numeric timestamp', { timestamp: Number.NaN }],
   ])('answers 401 to %s and does nothing', async (_name, options) => {
     const command = await h.command(FLAGGED, {}, options);
-    const event = await h.event(channelMessage(FLAGGED, { user: 'U-sig' }), options);
+    const event = await h.event(channelMessage(NUDGED, { user: 'U-sig' }), options);
     expect(command.status).toBe(401);
     expect(event.status).toBe(401);
     await h.idle();
@@ -57,7 +57,7 @@ describe('request signatures', () => {
   });
 
   it('does not let an unsigned ssl_check smuggle an event in', async () => {
-    const body = `ssl_check=1&payload=${encodeURIComponent(JSON.stringify({ type: 'event_callback', event: channelMessage(FLAGGED) }))}`;
+    const body = `ssl_check=1&payload=${encodeURIComponent(JSON.stringify({ type: 'event_callback', event: channelMessage(NUDGED) }))}`;
     const res = await postSigned(`${h.origin}/slack/events`, body, 'application/x-www-form-urlencoded', { signature: null });
     expect(res.status).toBeLessThan(500);
     await h.idle();
@@ -147,7 +147,7 @@ describe('server', () => {
 describe('logs', () => {
   it('never hold the bot token or message text', async () => {
     await h.command(`${FLAGGED} ${SECRET_WORDS}`);
-    await h.event(channelMessage(`${FLAGGED} ${SECRET_WORDS}`, { user: 'U-logs' }));
+    await h.event(channelMessage(`${NUDGED} ${SECRET_WORDS}`, { user: 'U-logs' }));
     await h.slack.waitFor('response_url');
     await h.slack.waitFor('chat.postEphemeral');
     await h.idle();

@@ -3,8 +3,8 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { channelMessage, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+import { FLAGGED, NUDGED } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const APP_TOKEN = 'xapp-1-A1-test-app-token';
 
 function freePort(): Promise<number> {
@@ -74,7 +74,7 @@ it('acks an events_api envelope and nudges; a redelivered envelope (retry_attemp
       team_id: TEAM,
       api_app_id: 'A1',
       event_id: 'Ev-socket-1',
-      event: channelMessage(FLAGGED, { user: 'U-sock-nudge' }),
+      event: channelMessage(NUDGED, { user: 'U-sock-nudge' }),
       authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true }],
     },
   });

@@ -4,11 +4,13 @@
 // The shortcut and "Show a rewrite" use the same parent.
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine/index.ts';
+import { analyze, rewrite } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { showUserText } from '../../src/slack/escape.ts';
 import { ThreadContext } from '../../src/slack/thread-context.ts';
 import { openSqliteStore } from '../../src/store/index.ts';
 import { buttonClick, channelMessage, startHarness, TEAM, useHarness, type Harness } from '../helpers/app-harness.ts';
+import { FLAGGED, NUDGED } from '../helpers/examples.ts';
 import { FakeSlack, type HistoryMessage } from '../helpers/fake-slack-api.ts';
 
 const { WebClient } = webApi;
@@ -34,6 +36,10 @@ const reply = (text: string, channel: string, threadTs: string, user: string, ex
   channelMessage(text, { channel, user, thread_ts: threadTs, ...extra });
 
 const logged = (h: Harness, msg: string) => h.logs.filter((line) => line.msg === msg);
+
+/** The rules' rewrite of `text` beside `context`, as a coaching reply shows it: it differs with the parent. */
+const rewriteBeside = (text: string, context: string) => showUserText(rewrite(text, analyze(text, { context }), { context }));
+const rewriteShown = (blocks: any[]) => blocks.find((b) => b.block_id === 'rewrite')?.text.text as string | undefined;
 
 describe('thread-aware nudges', () => {
   let h: Harness;
@@ -139,6 +145,7 @@ describe('thread-aware nudges', () => {
 
   it('decides a reply that reads the same beside any parent (the engine says so) without reading the parent', async () => {
     const candidates = [
+      NUDGED,
       'Quick update for everyone who missed the platform sync this morning. We walked through the billing flow, the ' +
         "retry storms from last quarter and the on-call load, and the plan is settled: let's go with Kafka. I'll write " +
         'up the details and share them in this channel later today, so please read them before Thursday.',
@@ -182,7 +189,7 @@ describe('thread-aware nudges', () => {
     await h.interaction(buttonClick(h.slack, 'nudge_show_rewrite', show.value, { user: { id: author, username: 'x', team_id: TEAM } }));
     const [rewrite] = await h.slack.waitFor('response_url');
     expect(rewrite!.args.text).toMatch(/“Sure, we’ll try”/);
-    expect(rewrite!.args.blocks.some((b: any) => b.block_id === 'rewrite')).toBe(true);
+    expect(rewriteShown(rewrite!.args.blocks)).toContain(rewriteBeside(ACCEPTANCE, ASK)); // "SSO by Friday" is the parent's
 
     // The shortcut on the same reply, and on the same words under the invite.
     const shortcut = (threadTs: string) => ({
@@ -202,12 +209,18 @@ describe('thread-aware nudges', () => {
     await h.interaction(shortcut(askThread));
     const [underAsk] = await h.slack.waitFor('response_url');
     expect(underAsk!.args.text).toMatch(/“Sure, we’ll try”/);
+    expect(rewriteShown(underAsk!.args.blocks)).toContain(rewriteBeside(ACCEPTANCE, ASK));
     expect(h.slack.callsTo('conversations.replies')).toEqual([]); // the nudge's read is cached
 
     h.slack.reset();
     await h.interaction(shortcut(inviteThread));
     const [underInvite] = await h.slack.waitFor('response_url');
-    expect(underInvite!.args.text).toMatch(/Nothing to fix/);
+    // Asked, the engine reports "we'll try" beside any parent (an invite only keeps it from nudging), but what it
+    // suggests comes from the parent: nothing about SSO or Friday here.
+    expect(underInvite!.args.text).toMatch(/“Sure, we’ll try”/);
+    expect(rewriteBeside(ACCEPTANCE, INVITE)).not.toBe(rewriteBeside(ACCEPTANCE, ASK));
+    expect(rewriteShown(underInvite!.args.blocks)).toContain(rewriteBeside(ACCEPTANCE, INVITE));
+    expect(JSON.stringify(underInvite!.args.blocks)).not.toMatch(/SSO|Friday/);
     expect(h.slack.callsTo('conversations.replies').map((c) => c.args.ts)).toEqual([inviteThread]);
   });
 
@@ -220,7 +233,7 @@ describe('thread-aware nudges', () => {
       team: { id: TEAM, domain: 'test' },
       user: { id: 'U-sc9', username: 'bob', team_id: TEAM },
       channel: { id: 'CTH9', name: 'eng' },
-      message: { type: 'message', user: 'U-x', ts: '1700100998.000200', thread_ts: thread, text: "Sure, we'll try to squeeze SSO in by Friday." },
+      message: { type: 'message', user: 'U-x', ts: '1700100998.000200', thread_ts: thread, text: FLAGGED },
       message_ts: '1700100998.000200',
       response_url: h.slack.responseUrl(),
       trigger_id: '9.9.9',
@@ -269,7 +282,7 @@ describe('THREAD_READS_PER_MINUTE=0', () => {
     try {
       const thread = newThread(h, 'CZ', ASK);
       await h.event(reply(ACCEPTANCE, 'CZ', thread, newUser()));
-      await h.event(channelMessage("Sure, we'll try to squeeze SSO in by Friday.", { channel: 'CZ', user: newUser() })); // top-level still nudges
+      await h.event(channelMessage(NUDGED, { channel: 'CZ', user: newUser() })); // top-level still nudges
       await h.slack.waitFor('chat.postEphemeral');
       await h.idle();
       expect(h.slack.callsTo('conversations.replies')).toEqual([]);

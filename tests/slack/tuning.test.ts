@@ -4,14 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, OPERATING_POINTS, RULE_IDS, type RuleId } from '../../src/engine/index.ts';
 import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, OFF_STEP, RAISED_STEPS, shouldRaise } from '../../src/slack/tuning.ts';
+import { homeView } from '../../src/slack/views/home.ts';
 import { buttonClick, channelMessage, useHarness, type Harness } from '../helpers/app-harness.ts';
+import { NUDGED, NUDGED_RULE } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
-const RULE: RuleId = 'sure-well-try';
+/** A rule with a real nudge point (below 1), which NUDGED is nudged for. */
+const RULE: RuleId = NUDGED_RULE;
 
 describe('the policy', () => {
+  // The engine's points; a rule it never nudges for has a nudge point above 1 (e.g. 1.01), out of any confidence's reach.
+  const nudging = RULE_IDS.filter((rule) => OPERATING_POINTS[rule].nudge < 1);
+  /** The engine's points with `rule` made a "never" rule, so that case is checked whatever the current model says. */
+  const withNever = (rule: RuleId) => ({ ...OPERATING_POINTS, [rule]: { ...OPERATING_POINTS[rule], nudge: 1.01 } });
+
   it('starts each rule at the engine’s nudge point and halves the room to certainty per step, then stops', () => {
-    for (const rule of RULE_IDS) {
+    expect(nudging.length).toBeGreaterThan(0);
+    for (const rule of nudging) {
       const point = OPERATING_POINTS[rule].nudge;
       expect(nudgeBar(OPERATING_POINTS, rule, 0)).toBe(point);
       expect(nudgeBar(OPERATING_POINTS, rule, 1)).toBeCloseTo(1 - (1 - point) / 2, 3);
@@ -19,6 +27,28 @@ describe('the policy', () => {
       for (let step = 1; step < bars.length; step++) expect(bars[step]).toBeGreaterThan(bars[step - 1]!);
       expect(bars.at(-1)).toBeLessThan(1);
       expect(nudgeBar(OPERATING_POINTS, rule, OFF_STEP)).toBeNull();
+    }
+  });
+
+  it('keeps a rule the engine never nudges for out of reach at every step (raising never lowers its bar), then stops', () => {
+    for (const rule of RULE_IDS) {
+      const points = withNever(rule);
+      for (let step = 0; step < OFF_STEP; step++) expect(nudgeBar(points, rule, step), `${rule} step ${step}`).toBe(1.01);
+      expect(nudgeBar(points, rule, OFF_STEP)).toBeNull();
+    }
+  });
+
+  it('App Home says a rule the engine never nudges for does not nudge, rather than showing a bar over 100%', () => {
+    const rule = RULE_IDS[0]!;
+    const counts = Object.fromEntries(RULE_IDS.map((r) => [r, 0])) as Record<RuleId, number>;
+    for (const step of [0, 1, RAISED_STEPS]) {
+      const tallies = Object.fromEntries(RULE_IDS.map((r) => [r, { step: r === rule ? step : 0, helpful: 0, notHelpful: 0 }])) as any;
+      const blocks = homeView({ settings: { muted: false }, counts, tallies, points: withNever(rule), now: 0 }).blocks as any[];
+      const text: string = blocks.find((b) => b.block_id === `rule-${rule}`).text.text;
+      expect(text, `step ${step}`).toMatch(/never nudges/);
+      expect(text).not.toMatch(/\d+% sure/);
+      // The other rules still show their bars.
+      for (const other of nudging.filter((r) => r !== rule)) expect(blocks.find((b) => b.block_id === `rule-${other}`).text.text).toMatch(/\d+% sure/);
     }
   });
 
@@ -55,14 +85,18 @@ describe('"Not helpful" tunes a rule per workspace', () => {
     return publish!.args.view.blocks as any[];
   }
 
-  /** Whether FLAGGED, written by a new person in `team`, gets a nudge. */
+  /** Whether NUDGED, written by a new person in `team`, gets a nudge. */
   async function nudgedIn(team: string): Promise<boolean> {
     h.slack.reset();
     const user = `UW${++people}`;
-    await h.event(channelMessage(FLAGGED, { user, channel: 'CT1' }), { teamId: team });
+    await h.event(channelMessage(NUDGED, { user, channel: 'CT1' }), { teamId: team });
     await h.idle();
     return h.slack.callsTo('chat.postEphemeral').some((call) => call.args.user === user);
   }
+
+  it('the rule it tunes can nudge at all (its nudge point is below certainty)', () => {
+    expect(OPERATING_POINTS[RULE].nudge).toBeLessThan(1);
+  });
 
   it(`${MIN_RATINGS} "Not helpful" on one rule raise its bar in that workspace and not in another; at the top it stops nudging there`, async () => {
     expect(await nudgedIn('TA')).toBe(true);
@@ -95,7 +129,7 @@ describe('"Not helpful" tunes a rule per workspace', () => {
 
     // It still answers /tradeoff there.
     h.slack.reset();
-    await h.command(FLAGGED, { team_id: 'TA' });
+    await h.command(NUDGED, { team_id: 'TA' });
     const [reply] = await h.slack.waitFor('response_url');
     expect(reply!.args.blocks.some((b: any) => b.block_id === 'finding-0')).toBe(true);
 
@@ -135,7 +169,7 @@ describe('"Not helpful" tunes a rule per workspace', () => {
   });
 
   it('at each step a nudge needs its rule’s raised bar, whatever the engine’s confidences are', async () => {
-    const analysis = analyze(FLAGGED);
+    const analysis = analyze(NUDGED);
     expect(analysis.nudge).toBe(true);
     for (let step = 0; step <= OFF_STEP; step++) {
       for (const rule of RULE_IDS) await h.store.setRuleStep('TE', rule, step);

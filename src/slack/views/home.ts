@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import { RULE_IDS, type RuleId } from '../../engine/types.ts';
 import type { RuleTally, UserSettings } from '../../store/types.ts';
 import { ACTION, COMMAND } from '../ids.ts';
-import { MIN_RATINGS, NOT_HELPFUL_SHARE, nudgeBar, RAISED_STEPS, type OperatingPoints } from '../tuning.ts';
+import { MIN_RATINGS, neverNudges, NOT_HELPFUL_SHARE, nudgeBar, RAISED_STEPS, type OperatingPoints } from '../tuning.ts';
 import { actions, button, context, divider, header, section, type Button, type KnownBlock } from './blocks.ts';
 import { RULE_GUIDE } from './rule-guide.ts';
 
@@ -40,10 +40,14 @@ function ruleBlock(points: OperatingPoints, rule: RuleId, { step, helpful, notHe
   const bar = nudgeBar(points, rule, step);
   const ratings = helpful + notHelpful;
   const tally = ratings === 0 ? '' : ` Ratings so far: ${ratings} (${notHelpful} not helpful).`;
-  if (step <= 0) return section(`*${title}:* nudges when ${percent(bar!)} sure (the usual bar).${tally}`, `rule-${rule}`);
+  // A rule whose nudge point no confidence reaches is coached when asked, never nudged: not "101% sure".
+  const never = `never nudges: the coach is not sure enough of it to speak unasked. \`${COMMAND}\`, DMs and the shortcut still coach it.`;
+  if (step <= 0) return section(`*${title}:* ${neverNudges(bar!) ? never : `nudges when ${percent(bar!)} sure (the usual bar).`}${tally}`, `rule-${rule}`);
   const state = bar === null
     ? `no nudges in this workspace after “Not helpful” feedback. \`${COMMAND}\`, DMs and the shortcut still coach it.`
-    : `nudges only when ${percent(bar)} sure (raised ${step} of ${RAISED_STEPS} steps after “Not helpful” feedback).`;
+    : neverNudges(bar)
+      ? never
+      : `nudges only when ${percent(bar)} sure (raised ${step} of ${RAISED_STEPS} steps after “Not helpful” feedback).`;
   const reset = withConfirm(
     button(ACTION.homeResetRule, 'Reset', rule),
     'Reset this rule?',
