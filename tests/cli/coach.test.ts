@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/cli/coach.ts';
 import type { Rewriter } from '../../src/llm/types.ts';
+import { NUDGED } from '../helpers/examples.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const COACH = 'src/cli/coach.ts';
@@ -30,7 +31,7 @@ async function run(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
 describe('coach --jsonl', () => {
   it('writes exactly one line per input line, in order, with an error line for a bad one', async () => {
     const input = [
-      JSON.stringify({ id: 'a', text: SSO }),
+      JSON.stringify({ id: 'a', text: NUDGED }), // nudges on its own (SSO is reported, but waits for a demanding parent)
       '{not json',
       JSON.stringify({ id: 'b', text: 'sure!', context: 'want to grab coffee?' }),
       JSON.stringify({ id: 'c', text: 42 }),

@@ -61,7 +61,7 @@ export const sureRequest = (extra: Partial<RewriteRequest> = {}) =>
   request(SURE_DRAFT, [finding(SURE_DRAFT, 'sure-well-try', "sure, we'll try")], { context: SURE_CONTEXT, ...extra });
 /** A senior-shaped answer to sureRequest (also the first example in prompts/examples.json). */
 export const GOOD_REWRITE =
-  'We can add SSO or ship the rest of the release scope on time, not both: SSO pushes [what slips] back by [how long]. Which matters more for this release?';
+  'We can add SSO or ship the rest of the release scope on time, not both: SSO pushes [what slips] back by [how long]. Which matters more?';
 
 export interface FakeServer {
   /** The OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 */

@@ -116,7 +116,7 @@ describe('OpenAI rewriter over nock', () => {
   it('strips pings, mentions, links and invisible characters the model added', async () => {
     const tricky =
       '<!channel> We can add SSO\u200B or ship the rest of the release scope on time, not both <@U123>: SSO pushes [what slips] back ' +
-      'by [how long] (<https://evil.example/x|details>, see https://evil.example/y). @here \u202EWhich matters more for this release?';
+      'by [how long] (<https://evil.example/x|details>, see https://evil.example/y). @here \u202EWhich matters more?';
     fakeOpenAi([200, completion({ rewrite: tricky, assumptions: ['<!here> what slips <@U999>'] })]);
     const result = await createRewriter(llmConfig()).rewrite(sureRequest());
     expect(result.source).toBe('ai');

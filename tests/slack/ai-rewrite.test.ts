@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyze, RULE_IDS } from '../../src/engine/index.ts';
 import { buttonClick, channelMessage, dmMessage, startHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
+// FLAGGED is reported when a person asks; NUDGED is the one that nudges on its own, for passive traffic.
+import { CLEAN, FLAGGED, NUDGED } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
-const CLEAN = 'Thanks, merged!';
 const AI_REWRITE = 'We can ship SSO by Friday or keep [what slips] on track, not both. Which matters more?';
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
@@ -269,7 +269,7 @@ describe('passive traffic', () => {
 
   it('verifies a nudge by default when a model is configured', async () => {
     const user = newUser();
-    await h.event(channelMessage(FLAGGED, { user }));
+    await h.event(channelMessage(NUDGED, { user }));
     const [nudge] = await h.slack.waitFor('chat.postEphemeral');
     expect(nudge!.args.user).toBe(user);
     expect(model.requests.map((r) => r.verify)).toEqual([true]);
@@ -278,14 +278,14 @@ describe('passive traffic', () => {
   it('a nudge the model rejects does not use the author\'s allowance', async () => {
     const user = newUser();
     model.script = ({ flagged }) => ({ findings: flagged.map((f) => ({ rule: f.rule, confirmed: false })) });
-    await h.event(channelMessage(FLAGGED, { user }));
+    await h.event(channelMessage(NUDGED, { user }));
     await h.idle(); // the listener awaits the model's verdict
     expect(model.requests).toHaveLength(1);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
 
     // Same author, same channel, within the cooldown: the rejected nudge took nothing, so this one goes out.
     model.script = defaultScript;
-    await h.event(channelMessage(FLAGGED, { user }));
+    await h.event(channelMessage(NUDGED, { user }));
     const [nudge] = await h.slack.waitFor('chat.postEphemeral');
     expect(nudge!.args.user).toBe(user);
   });
