@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buttonClick, useHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
 import { lastDays } from '../../src/slack/time.ts';
+import { FLAGGED, CLEAN } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
-const CLEAN = 'Thanks, merged!';
 const NOT_ENGLISH = 'Vamos a usar Postgres para esto, es más simple y ya lo tenemos en producción.';
 
 let h: Harness;

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMs, QUICK_RETRY, SLOW_RETRY } from '../../src/slack/retry.ts';
 import { buttonClick, dmMessage, startHarness, TEAM, useHarness, type Harness } from '../helpers/app-harness.ts';
 import { completion, startFakeServer, type FakeServer } from '../llm/helpers.ts';
+import { FLAGGED } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 const AI_REWRITE = 'We can ship SSO by Friday or keep [what slips] on track, not both. Which matters more?';
 
 const blockIds = (blocks: any[]) => blocks.map((b) => b.block_id);

@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buttonClick, dmMessage, useHarness, TEAM, type Harness } from '../helpers/app-harness.ts';
 import { lastDays } from '../../src/slack/time.ts';
+import { FLAGGED, CLEAN } from '../helpers/examples.ts';
 
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
-const CLEAN = 'Thanks, merged!';
 const NOT_ENGLISH = 'Je pense que nous devons utiliser Redis pour le cache, on le fait demain.';
 
 let h: Harness;

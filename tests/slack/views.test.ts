@@ -9,9 +9,9 @@ import { coachingMessage, renderDiff } from '../../src/slack/views/coaching.ts';
 import { coachModal } from '../../src/slack/views/modals.ts';
 import { decodeMessageRef, encodeMessageRef, nudgeMessage } from '../../src/slack/views/nudge.ts';
 import { endOfUtcDay, lastDays, utcDay } from '../../src/slack/time.ts';
+import { FLAGGED } from '../helpers/examples.ts';
 
 const BROADCAST = /<!(channel|here|everyone|subteam)/;
-const FLAGGED = "Sure, we'll try to squeeze SSO in by Friday.";
 
 describe('escape', () => {
   it('turns Slack tokens into plain words', () => {
